@@ -1,0 +1,36 @@
+// Maps a WhyError code to one line, a hint and an exit code. Stack traces only with --debug.
+import { isWhyError, type ErrorCode } from "../model/errors.js";
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  FILE_NOT_FOUND: "check the path; use - to read standard input",
+  FILE_IS_DIRECTORY: "pass the files inside it, e.g. why403 diagnose dir/*.txt",
+  INPUT_EMPTY: "paste the whole response: status line, headers and body (curl -si URL)",
+  INPUT_BINARY: "give the text of the response; for a HAR export the .har file itself",
+  INPUT_UNRECOGNISED: "capture the response with curl -sv URL 2>&1 and diagnose that",
+  HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
+  NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
+  UNKNOWN_ID: "why403 explain --list shows every id",
+};
+
+export interface CliFailure {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export const describeError = (e: unknown): CliFailure => {
+  if (isWhyError(e)) {
+    const hint = HINTS[e.code];
+    return { code: e.code, message: e.message, ...(hint ? { hint } : {}) };
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === "ENOENT") return { code: "FILE_NOT_FOUND", message: "the file does not exist", hint: HINTS.FILE_NOT_FOUND! };
+  if (err?.code === "EISDIR") return { code: "FILE_IS_DIRECTORY", message: "a directory was given where a file is expected" };
+  if (err?.code === "EACCES") return { code: "FILE_UNREADABLE", message: "permission denied reading the file" };
+  return { code: "INTERNAL", message: err?.message?.split("\n")[0] ?? String(e) };
+};
+
+export const formatFailure = (file: string, f: CliFailure): string =>
+  `why403: error[${f.code}]: ${file}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}`;

@@ -1,0 +1,234 @@
+// diagnose: ParsedInput → Report. The pure core of the pipeline:
+// exchanges → signals → responder + ranked causes → report with evidence, fix and verify.
+import type { Catalog } from "../knowledge/catalog.js";
+import type { SignalDef } from "../knowledge/schema.js";
+import type { Exchange, ParsedInput } from "../model/exchange.js";
+import { WhyError } from "../model/errors.js";
+import type { EvidenceItem, Report, ReportCause, ReportGroup } from "../model/report.js";
+import { CAUSE_SUMMARY, RESPONDER_SUMMARY, type CauseId } from "../model/taxonomy.js";
+import { extractSignals, type Evidence, type SignalHit } from "../signals/extract.js";
+import { extractFacts } from "../signals/facts.js";
+import { round2 } from "./confidence.js";
+import { matchResponders, type ResponderMatch } from "./match-responders.js";
+import { rankCauses, type RankedCause } from "./rank-causes.js";
+import { fillTemplate, type Vars } from "./template.js";
+
+/** Statuses that are, or may hide, an authorization failure. */
+export const DENIAL_STATUSES: ReadonlySet<number> = new Set([403, 401, 404, 407, 429, 451]);
+
+export interface DiagnoseOptions {
+  file: string;
+  redacted?: string[];
+}
+
+/** One exchange diagnosed, before it is placed in a report. */
+export interface ExchangeDiagnosis {
+  exchange: Exchange;
+  match: ResponderMatch;
+  causes: RankedCause[];
+  vars: Vars;
+  hits: SignalHit[];
+}
+
+const lineIndex = (text: string): number[] => {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+};
+
+const locate = (starts: number[], offset: number): { line: number; column: number } => {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+};
+
+const QUOTE_LIMIT = 240;
+
+const evidenceKind = (e: Evidence, parsed: ParsedInput): EvidenceItem["signal"] => {
+  if (e.source === "status") return "status";
+  if (e.source === "header" || e.source === "request-header" || e.source === "cookie") return parsed.kind === "har" ? "har" : "header";
+  if (parsed.kind === "har") return "har";
+  if (parsed.kind === "cli-error") return "cli";
+  return e.source === "url" ? "header" : "body";
+};
+
+const toEvidence = (
+  hit: SignalHit,
+  role: EvidenceItem["role"],
+  parsed: ParsedInput,
+  starts: number[],
+  detail: (s: SignalDef) => string,
+): EvidenceItem[] => {
+  const items = hit.evidence.filter((e) => e.source !== "kind" && e.source !== "method");
+  const base = items.length > 0 ? items : hit.evidence.slice(0, 1);
+  return base.slice(0, 2).map((e) => {
+    const item: EvidenceItem = { signal: evidenceKind(e, parsed), signalId: hit.key, role, detail: detail(hit.signal) };
+    if (e.name) item.name = e.name;
+    item.text = e.text.length > QUOTE_LIMIT ? `${e.text.slice(0, QUOTE_LIMIT)}…` : e.text;
+    if (e.offset !== undefined) {
+      const { line, column } = locate(starts, e.offset);
+      item.line = line;
+      item.column = column;
+      const lineStart = starts[line - 1]!;
+      const lineEnd = parsed.text.indexOf("\n", lineStart);
+      const quote = parsed.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+      item.quote = quote.length > QUOTE_LIMIT * 2 ? quote.slice(0, QUOTE_LIMIT * 2) : quote;
+      item.length = Math.max(1, Math.min(e.length ?? e.text.length, quote.length - column + 1));
+    }
+    if (e.path) item.path = e.path;
+    return item;
+  });
+};
+
+/** Diagnoses one exchange: signals, responder, causes and the template values. */
+export const diagnoseExchange = (x: Exchange, parsed: ParsedInput, catalog: Catalog): ExchangeDiagnosis => {
+  const hits = extractSignals(x, parsed.kind, catalog);
+  const match = matchResponders(hits, catalog);
+  const causes = rankCauses(match, hits, catalog);
+  const vars: Record<string, string> = { ...extractFacts(x) };
+  // captures of the signals that count override the generic facts
+  for (const h of [...match.hits, ...causes.flatMap((c) => c.for)]) Object.assign(vars, h.captures);
+  vars.responder = catalog.responders.get(match.decider)?.name ?? match.decider;
+  return { exchange: x, match, causes, vars, hits };
+};
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+const buildCause = (
+  d: ExchangeDiagnosis,
+  r: RankedCause,
+  ranked: RankedCause[],
+  parsed: ParsedInput,
+  starts: number[],
+  catalog: Catalog,
+): ReportCause => {
+  const entry = catalog.causes.get(r.id);
+  const specific = catalog.responders.get(d.match.decider)?.causes[r.id];
+  const fill = (s: string) => fillTemplate(s, d.vars);
+  const title = fill(specific?.title ?? entry?.title ?? CAUSE_SUMMARY[r.id]);
+  const nextSteps: string[] = [];
+  if (entry) nextSteps.push(fill(entry.separate));
+  const runnerUp = ranked.find((c) => c.id !== r.id);
+  if (ranked[0]?.id === r.id && runnerUp && runnerUp.confidence >= r.confidence * 0.5) {
+    const other = catalog.causes.get(runnerUp.id);
+    if (other) nextSteps.push(`To tell it from ${runnerUp.id}: ${fill(other.separate)}`);
+  }
+  return {
+    id: r.id,
+    confidence: round2(r.confidence),
+    title,
+    why: fill(specific?.note ?? entry?.why ?? CAUSE_SUMMARY[r.id]),
+    evidence: r.for.flatMap((h) => toEvidence(h, "for", parsed, starts, (s) => s.detail)),
+    against: r.against.flatMap((h) => toEvidence(h, "against", parsed, starts, (s) => s.detail)),
+    // the responder's own advice is more concrete; the generic one stands in when it has none
+    fix: unique((specific?.fix ?? entry?.fix ?? []).map(fill)),
+    verify: unique((specific?.verify ?? entry?.verify ?? []).map(fill)),
+    nextSteps: unique(nextSteps),
+  };
+};
+
+/** Picks the exchange to explain: the last 403, else the last neighbour that may hide one. */
+export const denialExchanges = (exchanges: readonly Exchange[]): Exchange[] =>
+  exchanges.filter((x) => x.response.status !== undefined && DENIAL_STATUSES.has(x.response.status));
+
+const fillReport = (report: Report, d: ExchangeDiagnosis, parsed: ParsedInput, catalog: Catalog): void => {
+  const starts = lineIndex(parsed.text);
+  const entry = catalog.responders.get(d.match.decider);
+  const x = d.exchange;
+  if (x.response.status !== undefined) report.status = x.response.status;
+  report.statusSource = x.response.statusSource;
+  if (x.request?.method || x.request?.url) {
+    report.request = {};
+    if (x.request.method) report.request.method = x.request.method;
+    if (x.request.url) report.request.url = x.request.url;
+  }
+  report.responder = {
+    id: d.match.decider,
+    name: entry?.name ?? RESPONDER_SUMMARY[d.match.decider],
+    confidence: round2(d.match.confidence),
+    evidence: d.match.hits.flatMap((h) => toEvidence(h, d.match.guessed ? "presence" : "decision", parsed, starts, (s) => s.detail)),
+  };
+  // presence evidence of the other layers helps the reader see the chain
+  for (const s of d.match.scores) {
+    if (s.id === d.match.decider) continue;
+    for (const h of s.presenceHits.slice(0, 1)) report.responder.evidence.push(...toEvidence(h, "presence", parsed, starts, (sig) => `${s.id}: ${sig.detail}`));
+  }
+  report.chain = d.match.chain;
+  report.causes = d.causes.map((r) => buildCause(d, r, d.causes, parsed, starts, catalog));
+  if (x.response.statusSource === "assumed") report.notes.push("no status line or status code in the input: read as the body of a 403");
+  if (x.request?.sanitised) {
+    report.notes.push("the HAR has no Authorization or Cookie headers; DevTools removes them on export, so it cannot show whether credentials were sent");
+  }
+};
+
+const emptyReport = (parsed: ParsedInput, opts: DiagnoseOptions): Report => ({
+  schemaVersion: 1,
+  file: opts.file,
+  inputKind: parsed.kind,
+  responder: { id: "unknown", name: "unknown", confidence: 0, evidence: [] },
+  chain: [],
+  causes: [],
+  redacted: opts.redacted ?? [],
+  notes: [...parsed.notes],
+});
+
+const groupKey = (d: ExchangeDiagnosis): string => `${d.match.decider}|${d.causes[0]?.id ?? "unknown"}|${d.exchange.response.status ?? 0}`;
+
+/** The report for a parsed input: one diagnosis, or for many exchanges the groups of them. */
+export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: DiagnoseOptions): Report => {
+  const denials = denialExchanges(parsed.exchanges);
+  if (denials.length === 0) {
+    const statuses = unique(parsed.exchanges.map((x) => String(x.response.status ?? "none")));
+    throw new WhyError("NO_DENIAL", `the input holds no 403 or neighbour status (statuses seen: ${statuses.join(", ")})`);
+  }
+  const report = emptyReport(parsed, opts);
+  const diagnosed = denials.map((x) => diagnoseExchange(x, parsed, catalog));
+  if (parsed.kind !== "har") {
+    // a redirect chain or a retried request: explain the last 403, else the last neighbour
+    const last = [...diagnosed].reverse().find((d) => d.exchange.response.status === 403) ?? diagnosed[diagnosed.length - 1]!;
+    fillReport(report, last, parsed, catalog);
+    return report;
+  }
+  // Several exchanges: group the denials by (responder, cause, status); 403 groups first.
+  const groups = new Map<string, { g: ReportGroup; rep: ExchangeDiagnosis }>();
+  for (const d of diagnosed) {
+    const key = groupKey(d);
+    const at = d.exchange.startedAt;
+    const url = d.exchange.request?.url;
+    const slot = groups.get(key);
+    if (!slot) {
+      groups.set(key, {
+        rep: d,
+        g: {
+          responder: d.match.decider,
+          cause: (d.causes[0]?.id ?? "unknown") as CauseId,
+          status: d.exchange.response.status ?? 0,
+          count: 1,
+          ...(at ? { firstSeen: at, lastSeen: at } : {}),
+          urls: url ? [url] : [],
+          entry: d.exchange.harEntry ?? d.exchange.index,
+        },
+      });
+      continue;
+    }
+    slot.g.count++;
+    if (at && (!slot.g.firstSeen || at < slot.g.firstSeen)) slot.g.firstSeen = at;
+    if (at && (!slot.g.lastSeen || at > slot.g.lastSeen)) slot.g.lastSeen = at;
+    if (url && slot.g.urls.length < 10 && !slot.g.urls.includes(url)) slot.g.urls.push(url);
+  }
+  const ordered = [...groups.values()].sort(
+    (a, b) => Number(b.g.status === 403) - Number(a.g.status === 403) || b.g.count - a.g.count,
+  );
+  report.exchanges = parsed.exchanges.length;
+  report.status403 = parsed.exchanges.filter((x) => x.response.status === 403).length;
+  report.groups = ordered.map((o) => o.g);
+  const top = ordered[0]!.rep;
+  report.exchange = top.exchange.harEntry ?? top.exchange.index;
+  fillReport(report, top, parsed, catalog);
+  return report;
+};

@@ -1,0 +1,32 @@
+// Coded errors: parsers and loaders throw these; the CLI maps a code to one line + hint + exit.
+
+export const ERROR_CODES = {
+  FILE_NOT_FOUND: "the file does not exist",
+  FILE_IS_DIRECTORY: "a directory was given where a file is expected",
+  FILE_UNREADABLE: "the file cannot be read",
+  INPUT_EMPTY: "the input is empty",
+  INPUT_BINARY: "the input is binary, not text",
+  INPUT_TOO_LARGE: "the input is larger than this command reads",
+  INPUT_UNRECOGNISED: "nothing in the input looks like an HTTP response, error body or CLI error",
+  HAR_INVALID: "the HAR file is not valid JSON or has no log.entries",
+  NO_DENIAL: "the input holds no 403 (or a neighbour that may hide one)",
+  UNKNOWN_ID: "no responder or cause has this id",
+  CATALOG_INVALID: "the knowledge catalog failed validation",
+  USAGE: "the command line is not valid",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class WhyError extends Error {
+  readonly code: ErrorCode;
+  readonly data: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, data: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code]);
+    this.name = "WhyError";
+    this.code = code;
+    this.data = data;
+  }
+}
+
+export const isWhyError = (e: unknown): e is WhyError => e instanceof WhyError;

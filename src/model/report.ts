@@ -1,0 +1,89 @@
+// The one Report model every renderer reads (text, JSON, Markdown, web). Field names follow
+// ../shared/spec/report.md; fields may be added, never renamed.
+import type { CauseId, ResponderId } from "./taxonomy.js";
+import type { InputKind } from "./exchange.js";
+
+export type EvidenceKind = "status" | "header" | "body" | "cli" | "har" | "probe" | "config";
+
+export interface EvidenceItem {
+  signal: EvidenceKind;
+  /** The catalog signal that produced it: `entry.signal`. */
+  signalId: string;
+  /** decision / presence for responders; for causes `for` or `against`. */
+  role: "decision" | "presence" | "for" | "against";
+  detail: string;
+  name?: string;
+  /** The matched text, verbatim (secrets redacted). */
+  text?: string;
+  /** 1-based line and column of the match in the input, when it is verbatim. */
+  line?: number;
+  column?: number;
+  length?: number;
+  /** The whole input line the match stands on (secrets redacted). */
+  quote?: string;
+  /** Where the evidence lives when it has no line (HAR field path). */
+  path?: string;
+  /** The field of a configuration that decides (config evidence). */
+  configPath?: string;
+}
+
+export interface ReportResponder {
+  id: ResponderId;
+  name: string;
+  confidence: number;
+  evidence: EvidenceItem[];
+}
+
+export interface ReportCause {
+  id: CauseId;
+  confidence: number;
+  title: string;
+  why: string;
+  evidence: EvidenceItem[];
+  against: EvidenceItem[];
+  fix: string[];
+  verify: string[];
+  nextSteps: string[];
+}
+
+export interface ChainLink {
+  id: ResponderId;
+  role: "decision" | "presence";
+}
+
+export interface ReportGroup {
+  responder: ResponderId;
+  cause: CauseId;
+  status: number;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  urls: string[];
+  entry: number;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  file: string;
+  inputKind: InputKind;
+  status?: number;
+  /** How the status was known: a status line, text in the input, or assumed for a bare body. */
+  statusSource?: "status-line" | "text" | "assumed";
+  request?: { method?: string; url?: string };
+  responder: ReportResponder;
+  chain: ChainLink[];
+  causes: ReportCause[];
+  redacted: string[];
+  notes: string[];
+  /** Multi-exchange inputs (HAR, redirect chains). */
+  exchanges?: number;
+  status403?: number;
+  groups?: ReportGroup[];
+  /** Index of the exchange the top-level diagnosis describes. */
+  exchange?: number;
+}
+
+export interface ReportError {
+  file: string;
+  error: { code: string; message: string };
+}

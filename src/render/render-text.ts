@@ -1,0 +1,97 @@
+// renderText: a diagnosis that reads like a rustc error: the headline fact, the evidence quoted
+// from the user's own input with the deciding span marked, then note / help / verify.
+import type { EvidenceItem, Report, ReportCause } from "../model/report.js";
+import { paintFor, type Paint } from "./style.js";
+
+export interface TextOptions {
+  color: boolean;
+  width?: number;
+}
+
+const rule = (title: string, file: string, width: number): string => {
+  const left = `-- ${title} `;
+  const right = ` ${file}`;
+  return left + "-".repeat(Math.max(3, width - left.length - right.length)) + right;
+};
+
+const pct = (x: number): string => x.toFixed(2);
+
+const quoteBlock = (e: EvidenceItem, file: string, p: Paint, marker: string): string[] => {
+  const out: string[] = [];
+  if (e.line !== undefined && e.quote !== undefined) {
+    const num = String(e.line);
+    const pad = " ".repeat(num.length);
+    out.push(`  ${p("blue", "-->")} ${file}:${e.line}:${e.column ?? 1}`);
+    out.push(` ${pad} ${p("blue", "|")}`);
+    out.push(` ${p("blue", num)} ${p("blue", "|")} ${e.quote}`);
+    const col = Math.max(0, (e.column ?? 1) - 1);
+    const len = Math.max(1, e.length ?? 1);
+    out.push(` ${pad} ${p("blue", "|")} ${" ".repeat(col)}${p(marker === "decides" ? "red" : "yellow", "^".repeat(len))} ${e.detail} (${marker})`);
+  } else {
+    const where = e.path ? `${e.path}: ` : e.name ? `${e.name}: ` : "";
+    out.push(`  ${p("blue", "-->")} ${where}${e.text ?? ""}`);
+    out.push(`      ${p("blue", "=")} ${e.detail} (${marker})`);
+  }
+  return out;
+};
+
+const causeLines = (c: ReportCause, p: Paint): string[] => {
+  const out: string[] = [];
+  out.push(` ${p("blue", "=")} ${p("bold", "note")}: ${c.why}`);
+  for (const f of c.fix) out.push(` ${p("blue", "=")} ${p("green", "help")}: ${f}`);
+  for (const v of c.verify) out.push(` ${p("blue", "=")} ${p("cyan", "verify")}: ${v}`);
+  for (const n of c.nextSteps) out.push(` ${p("blue", "=")} next: ${n}`);
+  return out;
+};
+
+export const renderText = (r: Report, opts: TextOptions): string => {
+  const p = paintFor(opts.color);
+  const width = opts.width ?? 80;
+  const out: string[] = [];
+  const status = r.status !== undefined ? String(r.status) : "DENIAL";
+  const from = r.responder.id === "unknown" ? "AN UNIDENTIFIED LAYER" : r.responder.name.toUpperCase();
+  out.push(p("bold", rule(`${status} FROM ${from}`, r.file, width)));
+  const top = r.causes[0];
+  if (top) {
+    const tag = `${top.id}  (${pct(top.confidence)})`;
+    const gap = Math.max(2, width - top.title.length - tag.length);
+    out.push(`${p("bold", top.title)}${" ".repeat(gap)}${p("magenta", tag)}`);
+  } else {
+    out.push(p("bold", "Not enough evidence to say why"));
+  }
+  out.push("");
+  const responderLine =
+    r.responder.id === "unknown"
+      ? "no layer's own error page, header or message was found"
+      : `${r.responder.name} wrote this ${status} (${r.responder.id}, ${pct(r.responder.confidence)})`;
+  out.push(`  ${responderLine}`);
+  if (r.request?.url) out.push(`  request: ${r.request.method ?? "GET"} ${r.request.url}`);
+  const shown = new Set<string>();
+  for (const e of [...r.responder.evidence.filter((x) => x.role === "decision"), ...(top?.evidence ?? [])].slice(0, 4)) {
+    const key = `${e.line}:${e.column}:${e.text}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
+    out.push(...quoteBlock(e, r.file, p, e.role === "decision" ? "decides" : "points here"));
+  }
+  for (const e of (top?.against ?? []).slice(0, 2)) out.push(...quoteBlock(e, r.file, p, "argues against"));
+  out.push("");
+  if (r.chain.length > 0) {
+    const links = r.chain.map((c) => (c.role === "decision" ? `${c.id} (decided)` : `${c.id} (passed it on)`));
+    out.push(` ${p("blue", "=")} chain: client → ${links.join(" → ")}`);
+  }
+  if (top) out.push(...causeLines(top, p));
+  for (const alt of r.causes.slice(1, 4)) {
+    out.push(` ${p("blue", "=")} also possible: ${alt.id} (${pct(alt.confidence)}) — ${alt.title}`);
+  }
+  for (const n of r.notes) out.push(` ${p("blue", "=")} note: ${n}`);
+  if (r.groups && r.groups.length > 0) {
+    out.push("");
+    out.push(`  ${r.exchanges ?? 0} exchanges, ${r.status403 ?? 0} answered 403; groups:`);
+    for (const g of r.groups.slice(0, 10)) {
+      out.push(`   ${String(g.count).padStart(6)} × ${g.status} ${g.responder} / ${g.cause}  (entry ${g.entry}${g.firstSeen ? `, ${g.firstSeen} … ${g.lastSeen}` : ""})`);
+    }
+  }
+  if (r.redacted.length > 0) out.push(` ${p("blue", "=")} redacted: ${r.redacted.join(", ")} (use --show-secrets to keep them)`);
+  if (top) out.push(` ${p("blue", "=")} more: why403 explain ${top.id}${r.responder.id !== "unknown" ? `, why403 explain ${r.responder.id}` : ""}`);
+  return out.join("\n") + "\n";
+};
