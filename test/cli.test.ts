@@ -119,7 +119,8 @@ Content-Type: application/json
     const json = JSON.parse(run(["diagnose", "--json", f]).stdout) as { redacted: string[] };
     assert.ok(json.redacted.includes("set-cookie"));
     const shown = run(["diagnose", "--json", "--show-secrets", f]);
-    assert.ok(shown.stdout.includes("s3cr3tsessionvalue") || JSON.parse(shown.stdout).redacted.length === 0);
+    assert.ok(shown.stdout.includes("s3cr3tsessionvalue"), "--show-secrets keeps the cookie");
+    assert.deepEqual((JSON.parse(shown.stdout) as { redacted: string[] }).redacted, []);
   });
 
   it("answers usage errors with exit 2", () => {

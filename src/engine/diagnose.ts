@@ -5,7 +5,7 @@ import type { SignalDef } from "../knowledge/schema.js";
 import type { Exchange, ParsedInput } from "../model/exchange.js";
 import { WhyError } from "../model/errors.js";
 import type { EvidenceItem, Report, ReportCause, ReportGroup } from "../model/report.js";
-import { CAUSE_SUMMARY, RESPONDER_SUMMARY, type CauseId } from "../model/taxonomy.js";
+import { CAUSE_SUMMARY, RESPONDER_SUMMARY } from "../model/taxonomy.js";
 import { extractSignals, type Evidence, type SignalHit } from "../signals/extract.js";
 import { extractFacts } from "../signals/facts.js";
 import { round2 } from "./confidence.js";
@@ -206,7 +206,7 @@ export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: Diag
         rep: d,
         g: {
           responder: d.match.decider,
-          cause: (d.causes[0]?.id ?? "unknown") as CauseId,
+          cause: d.causes[0]?.id ?? "unknown",
           status: d.exchange.response.status ?? 0,
           count: 1,
           ...(at ? { firstSeen: at, lastSeen: at } : {}),

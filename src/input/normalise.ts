@@ -41,8 +41,12 @@ export const decodeInput = (buf: Buffer): string => {
   return normaliseText(text);
 };
 
+// Terminal colour codes in a pasted capture (ESC [ ... m); built from a string to keep the
+// control character out of a regex literal.
+const ANSI_COLOUR = new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g");
+
 export const normaliseText = (raw: string): string => {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\x1b\[[0-9;]*m/g, "");
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(ANSI_COLOUR, "");
   if (text.trim() === "") throw new WhyError("INPUT_EMPTY");
   return text;
 };

@@ -95,7 +95,7 @@ export class Redactor {
     let out = input;
     for (const p of TEXT_PATTERNS) {
       out = out.replace(p.re, (...args: unknown[]) => {
-        const groups = args.slice(0, -2).filter((a) => typeof a === "string" || a === undefined) as (string | undefined)[];
+        const groups = args.slice(0, -2).filter((a): a is string | undefined => typeof a === "string" || a === undefined);
         const whole = groups[0] ?? "";
         if (whole.includes("[redacted:")) return whole;
         if (p.group === 0) return this.placeholder(p.kind, whole);
