@@ -126,7 +126,19 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
     .version(version(), "-V, --version")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showHelpAfterError("(why403 --help shows every command)");
+    .showHelpAfterError("(why403 --help shows every command)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  why403 diagnose case.txt                     a saved response, curl -i/-v output or CLI error
+  curl -sv https://example.com/x 2>&1 | why403 diagnose -
+  why403 diagnose --json session.har           HAR export from the browser, as JSON
+  why403 explain --list                        every responder and cause it knows
+  why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
+
+Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
+    );
   program
     .command("diagnose")
     .description("diagnose saved responses, curl output, HAR files or CLI errors (offline)")

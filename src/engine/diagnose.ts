@@ -64,7 +64,7 @@ const toEvidence = (
   starts: number[],
   detail: (s: SignalDef) => string,
 ): EvidenceItem[] => {
-  const items = hit.evidence.filter((e) => e.source !== "kind" && e.source !== "method");
+  const items = hit.evidence.filter((e) => e.source !== "kind" && e.source !== "method" && e.source !== "fact");
   const base = items.length > 0 ? items : hit.evidence.slice(0, 1);
   return base.slice(0, 2).map((e) => {
     const item: EvidenceItem = { signal: evidenceKind(e, parsed), signalId: hit.key, role, detail: detail(hit.signal) };

@@ -4,6 +4,7 @@
 import * as v from "valibot";
 import { CAUSE_IDS, RESPONDER_IDS, type CauseId, type ResponderId } from "../model/taxonomy.js";
 import { INPUT_KINDS, type InputKind } from "../model/exchange.js";
+import { DERIVED_FACTS, type DerivedFact } from "../signals/derived.js";
 
 /** One test on an exchange. All conditions of a signal must hold for it to fire. */
 export type Condition =
@@ -15,7 +16,9 @@ export type Condition =
   | { on: "url"; match: RegExp; absent?: true }
   | { on: "cookie"; name: RegExp; absent?: true }
   | { on: "method"; in: string[] }
-  | { on: "kind"; in: InputKind[] };
+  | { on: "kind"; in: InputKind[] }
+  /** A relation between parts of the exchange, computed by code (see signals/derived.ts). */
+  | { on: "fact"; name: DerivedFact; absent?: true };
 
 export interface SignalDef {
   id: string;
@@ -122,6 +125,7 @@ export const conditionSchema = v.variant("on", [
   v.strictObject({ on: v.literal("cookie"), name: regex, absent }),
   v.strictObject({ on: v.literal("method"), in: nonEmpty(v.pipe(v.string(), v.regex(/^[A-Z]+$/))) }),
   v.strictObject({ on: v.literal("kind"), in: nonEmpty(v.picklist(INPUT_KINDS)) }),
+  v.strictObject({ on: v.literal("fact"), name: v.picklist(DERIVED_FACTS), absent }),
 ]);
 
 export const signalSchema = v.pipe(

@@ -3,8 +3,9 @@
 import type { Exchange, HeaderField, InputKind, TextPart } from "../model/exchange.js";
 import type { Condition, SignalDef } from "../knowledge/schema.js";
 import type { Catalog } from "../knowledge/catalog.js";
+import { deriveFact } from "./derived.js";
 
-export type EvidenceSource = "status" | "header" | "request-header" | "body" | "url" | "cookie" | "method" | "kind";
+export type EvidenceSource = "status" | "header" | "request-header" | "body" | "url" | "cookie" | "method" | "kind" | "fact";
 
 /** Where a condition matched: a span of the input (offset/length) or a labelled value. */
 export interface Evidence {
@@ -110,6 +111,11 @@ const evaluate = (c: Condition, x: Exchange, kind: InputKind): Found | undefined
     }
     case "kind":
       return c.in.includes(kind) ? none : undefined;
+    case "fact": {
+      const holds = deriveFact(c.name, x);
+      if (c.absent) return holds ? undefined : none;
+      return holds ? { evidence: [{ source: "fact", text: c.name }], captures: {} } : undefined;
+    }
     case "header":
       found = searchHeaders(x.response.headers, c.name, c.match, "header");
       break;
