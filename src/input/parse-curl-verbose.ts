@@ -39,7 +39,8 @@ export const parseCurlVerbose = (text: string): Exchange[] => {
       (cur ? cur.context : pendingContext).push({ text: t, offset: line.offset });
       continue;
     }
-    if (t.startsWith(">")) {
+    // "> " / "< " (or a bare marker) are curl's; a body line such as "<html>" is not
+    if (t === ">" || t.startsWith("> ")) {
       const m = REQUEST_LINE.exec(t.slice(1).trim());
       if (m) {
         cur = start({ headers: [], context: [], request: { method: m[1]!, headers: [] }, target: m[2]! });
@@ -49,7 +50,7 @@ export const parseCurlVerbose = (text: string): Exchange[] => {
       if (h && cur?.request) cur.request.headers.push(h);
       continue;
     }
-    if (t.startsWith("<")) {
+    if (t === "<" || t.startsWith("< ")) {
       const m = STATUS_LINE.exec(t.slice(1).trim());
       if (m) {
         if (!cur || cur.status !== undefined) {

@@ -43,6 +43,10 @@ describe("parseInput", () => {
     assert.equal(x.response.status, 403);
     assert.equal(x.response.body.text, "error code: 1020");
   });
+  it("keeps HTML body lines of a curl -v capture in the body", () => {
+    const p = parseInput("> GET / HTTP/1.1\n> Host: a.example\n>\n< HTTP/1.1 403 Forbidden\n< Server: x\n<\n<html><h1>Error: Forbidden</h1></html>\n* Connection #0 left intact\n");
+    assert.equal(p.exchanges[0]!.response.body.text, "<html><h1>Error: Forbidden</h1></html>");
+  });
   it("takes the request from a pasted curl command above the response", () => {
     const p = parseInput("$ curl -si -X OPTIONS https://api.example.com/v1 -H 'Origin: https://app.example'\nHTTP/1.1 403 Forbidden\n\n");
     assert.equal(p.exchanges[0]!.request?.method, "OPTIONS");
