@@ -102,7 +102,7 @@ describe("why403 diagnose (CLI)", () => {
 
   it("never prints secrets unless --show-secrets, and lists what it hid", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
-    const input = `$ curl -si https://api.example.com/admin -H 'Authorization: Bearer ${jwt}'
+    const input = `$ curl -si 'https://api.example.com/admin?access_token=qs_secret_value_123' -H 'Authorization: Bearer ${jwt}'
 HTTP/1.1 403 Forbidden
 Set-Cookie: session=s3cr3tsessionvalue; Path=/; HttpOnly
 Content-Type: application/json
@@ -112,14 +112,14 @@ Content-Type: application/json
     for (const format of ["text", "json", "markdown"]) {
       const r = run(["diagnose", "--format", format, f]);
       assert.equal(r.status, 0, r.stderr);
-      for (const secret of [jwt, "s3cr3tsessionvalue", "tok_abcdefghijklmnop"]) {
+      for (const secret of [jwt, "s3cr3tsessionvalue", "tok_abcdefghijklmnop", "qs_secret_value_123"]) {
         assert.ok(!r.stdout.includes(secret), `${format} output leaks ${secret}`);
       }
     }
     const json = JSON.parse(run(["diagnose", "--json", f]).stdout) as { redacted: string[] };
     assert.ok(json.redacted.includes("set-cookie"));
     const shown = run(["diagnose", "--json", "--show-secrets", f]);
-    assert.ok(shown.stdout.includes("s3cr3tsessionvalue"), "--show-secrets keeps the cookie");
+    assert.ok(shown.stdout.includes("qs_secret_value_123"), "--show-secrets keeps the token in the URL");
     assert.deepEqual((JSON.parse(shown.stdout) as { redacted: string[] }).redacted, []);
   });
 
