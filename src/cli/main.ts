@@ -23,8 +23,12 @@ interface Io {
 }
 
 const version = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+    return pkg.version;
+  } catch {
+    return "0.0.0-unknown";
+  }
 };
 
 const useColor = (io: Io, flag: boolean | undefined): boolean => flag ?? (io.isTTY && !process.env.NO_COLOR && process.env.TERM !== "dumb");

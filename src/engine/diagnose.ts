@@ -14,7 +14,7 @@ import { rankCauses, type RankedCause } from "./rank-causes.js";
 import { fillTemplate, type Vars } from "./template.js";
 
 /** Statuses that are, or may hide, an authorization failure. */
-export const DENIAL_STATUSES: ReadonlySet<number> = new Set([403, 401, 404, 407, 429, 451]);
+export const DENIAL_STATUSES: ReadonlySet<number> = new Set([403, 401, 404, 406, 407, 429, 451]);
 
 export interface DiagnoseOptions {
   file: string;
@@ -91,7 +91,8 @@ export const diagnoseExchange = (x: Exchange, parsed: ParsedInput, catalog: Cata
   const match = matchResponders(hits, catalog);
   const causes = rankCauses(match, hits, catalog);
   const vars: Record<string, string> = { ...extractFacts(x) };
-  // captures of the signals that count override the generic facts
+  // captures of any signal fill gaps; those of the signals that count override the generic facts
+  for (const h of hits) for (const [k, val] of Object.entries(h.captures)) vars[k] ??= val;
   for (const h of [...match.hits, ...causes.flatMap((c) => c.for)]) Object.assign(vars, h.captures);
   vars.responder = catalog.responders.get(match.decider)?.name ?? match.decider;
   return { exchange: x, match, causes, vars, hits };

@@ -133,4 +133,7 @@ describe("fillTemplate", () => {
   it("fills known values, falls back, and shows <name> when nothing is known", () => {
     assert.equal(fillTemplate("allow {action} on {resource|the resource} for {principal}", { action: "s3:GetObject" }), "allow s3:GetObject on the resource for <principal>");
   });
+  it("leaves curl's %{http_code} alone", () => {
+    assert.equal(fillTemplate("curl -w '%{http_code}' {url}", { url: "https://a/" }), "curl -w '%{http_code}' https://a/");
+  });
 });

@@ -3,7 +3,8 @@
 export type Vars = Readonly<Record<string, string | undefined>>;
 
 export const fillTemplate = (template: string, vars: Vars): string =>
-  template.replace(/\{([A-Za-z][\w]*)(?:\|([^{}]*))?\}/g, (_, name: string, fallback: string | undefined) => {
+  // "%{http_code}" is curl's own -w syntax, not a placeholder
+  template.replace(/(?<!%)\{([A-Za-z][\w]*)(?:\|([^{}]*))?\}/g, (_, name: string, fallback: string | undefined) => {
     const v = vars[name];
     if (v !== undefined && v !== "") return v;
     return fallback ?? `<${name}>`;
