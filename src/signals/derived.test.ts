@@ -36,6 +36,13 @@ describe("deriveFact", () => {
     assert.equal(deriveFact("presigned-url-expired", x({ url }, { headers: [["Date", "Mon, 01 Jan 2024 00:10:00 GMT"]] })), true);
     assert.equal(deriveFact("presigned-url-expired", x({ url }, { headers: [["Date", "Mon, 01 Jan 2024 00:04:00 GMT"]] })), false);
   });
+  it("sees a hotlink and an expired CloudFront signed URL", () => {
+    assert.equal(deriveFact("referer-cross-site", x({ url: "https://img.a.com/x.png", headers: [["Referer", "https://other.com/page"]] }, {})), true);
+    assert.equal(deriveFact("referer-cross-site", x({ url: "https://a.com/x.png", headers: [["Referer", "https://a.com/page"]] }, {})), false);
+    const url = "https://d1.cloudfront.net/v.mp4?Expires=1700000000&Signature=abc&Key-Pair-Id=K2";
+    assert.equal(deriveFact("cloudfront-signed-url-expired", x({ url }, { headers: [["Date", "Wed, 15 Nov 2023 00:00:00 GMT"]] })), true);
+    assert.equal(deriveFact("cloudfront-signed-url-expired", x({ url }, { headers: [["Date", "Mon, 13 Nov 2023 00:00:00 GMT"]] })), false);
+  });
   it("sees HEAD and directory requests", () => {
     assert.equal(deriveFact("no-body", x({ method: "HEAD" }, {})), true);
     assert.equal(deriveFact("path-is-directory", x({ url: "https://a.com/docs/" }, {})), true);

@@ -27,6 +27,10 @@ export const DERIVED_FACTS = [
   "no-body",
   /** The requested path ends in "/". */
   "path-is-directory",
+  /** The Referer names another host than the request (a hotlink). */
+  "referer-cross-site",
+  /** A CloudFront signed URL (Expires + Signature + Key-Pair-Id) whose Expires lies before the response's Date. */
+  "cloudfront-signed-url-expired",
 ] as const;
 export type DerivedFact = (typeof DERIVED_FACTS)[number];
 
@@ -79,6 +83,21 @@ export const deriveFact = (name: DerivedFact, x: Exchange): boolean => {
     }
     case "no-body":
       return req?.method?.toUpperCase() === "HEAD" || (res.statusSource === "status-line" && res.body.text.trim() === "");
+    case "referer-cross-site": {
+      const referer = req ? headerValue(req.headers, "referer") : undefined;
+      if (!referer || !req?.url) return false;
+      try {
+        return new URL(referer).hostname !== new URL(req.url).hostname;
+      } catch {
+        return false;
+      }
+    }
+    case "cloudfront-signed-url-expired": {
+      const q = queryOf(req?.url);
+      const expires = Number(q?.get("Expires"));
+      const served = Date.parse(headerValue(res.headers, "date") ?? "");
+      return !!q?.has("Signature") && !!q.has("Key-Pair-Id") && Number.isFinite(expires) && Number.isFinite(served) && expires * 1000 < served;
+    }
     case "path-is-directory": {
       const u = req?.url;
       if (!u) return false;

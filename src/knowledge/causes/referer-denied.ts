@@ -39,7 +39,7 @@ export default defineCause({
       id: "media-with-foreign-referer",
       role: "hint",
       when: [
-        { on: "request-header", name: "referer" },
+        { on: "fact", name: "referer-cross-site" },
         { on: "url", match: /\.(?:jpe?g|png|gif|webp|avif|svg|ico|bmp|mp4|webm|mov|m3u8|ts|mp3|ogg|wav|pdf|zip|woff2?|ttf)(?:[?#]|$)/i },
         { on: "status", in: [403] },
       ],

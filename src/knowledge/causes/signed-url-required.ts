@@ -30,6 +30,14 @@ export default defineCause({
   ],
   signals: [
     {
+      id: "signed-url-expired",
+      role: "hint",
+      when: [{ on: "fact", name: "cloudfront-signed-url-expired" }],
+      weight: 0,
+      causes: { "signed-url-required": 0.85, "auth-expired": 0.6 },
+      detail: "the signed URL's Expires lies before the time the edge answered",
+    },
+    {
       id: "missing-key-pair-id",
       role: "hint",
       when: [{ on: "body", match: /Missing Key-Pair-Id query parameter or cookie value|<Code>MissingKey<\/Code>/ }],
@@ -64,6 +72,12 @@ export default defineCause({
     },
   ],
   examples: [
+    {
+      name: "CloudFront signed URL used after its Expires time",
+      source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html",
+      input: "> GET /videos/intro.mp4?Expires=1700000000&Signature=abcdEFGH~ijkl&Key-Pair-Id=K2JCJMDEHXQW5F HTTP/1.1\n> Host: d111111abcdef8.cloudfront.net\n>\n< HTTP/1.1 403 Forbidden\n< Server: CloudFront\n< Date: Wed, 15 Nov 2023 10:00:00 GMT\n< Content-Type: text/xml\n<\n<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access denied</Message></Error>",
+      expect: { cause: "signed-url-required" },
+    },
     {
       name: "signed cookies missing on a restricted behavior",
       source: "https://github.com/jasonsims/aws-cloudfront-sign/issues/35",
