@@ -25,28 +25,47 @@ import r_sucuri from "./responders/sucuri.js";
 import r_unknown from "./responders/unknown.js";
 import r_vercel from "./responders/vercel.js";
 import c_accountDisabled from "./causes/account-disabled.js";
+import c_aclDeny from "./causes/acl-deny.js";
+import c_authExpired from "./causes/auth-expired.js";
+import c_authInvalid from "./causes/auth-invalid.js";
+import c_authMissing from "./causes/auth-missing.js";
 import c_authorizerDeny from "./causes/authorizer-deny.js";
+import c_botChallenge from "./causes/bot-challenge.js";
+import c_clockSkew from "./causes/clock-skew.js";
 import c_corsOrigin from "./causes/cors-origin.js";
 import c_csrf from "./causes/csrf.js";
 import c_directoryListing from "./causes/directory-listing.js";
 import c_errorPageRemap from "./causes/error-page-remap.js";
+import c_explicitDeny from "./causes/explicit-deny.js";
 import c_filesystemPermission from "./causes/filesystem-permission.js";
+import c_geoBlocked from "./causes/geo-blocked.js";
 import c_hostHeaderForwarded from "./causes/host-header-forwarded.js";
 import c_hostNotConfigured from "./causes/host-not-configured.js";
+import c_insufficientPermissions from "./causes/insufficient-permissions.js";
 import c_invalidApiKey from "./causes/invalid-api-key.js";
+import c_ipDenied from "./causes/ip-denied.js";
+import c_kmsDenied from "./causes/kms-denied.js";
 import c_methodDenied from "./causes/method-denied.js";
 import c_missingAuthToken from "./causes/missing-auth-token.js";
 import c_mtlsCert from "./causes/mtls-cert.js";
+import c_noAllow from "./causes/no-allow.js";
+import c_objectMissingMasked from "./causes/object-missing-masked.js";
+import c_orgPolicyDeny from "./causes/org-policy-deny.js";
 import c_originAccessMissing from "./causes/origin-access-missing.js";
 import c_originDenied from "./causes/origin-denied.js";
 import c_pathBlocked from "./causes/path-blocked.js";
+import c_quotaExceeded from "./causes/quota-exceeded.js";
+import c_rateLimited from "./causes/rate-limited.js";
 import c_refererDenied from "./causes/referer-denied.js";
 import c_resourceOwnership from "./causes/resource-ownership.js";
+import c_resourcePolicyDeny from "./causes/resource-policy-deny.js";
+import c_signatureMismatch from "./causes/signature-mismatch.js";
 import c_signedUrlRequired from "./causes/signed-url-required.js";
 import c_ssoRequired from "./causes/sso-required.js";
 import c_stackedEdge from "./causes/stacked-edge.js";
 import c_unknown from "./causes/unknown.js";
 import c_userAgentBlocked from "./causes/user-agent-blocked.js";
+import c_wafRule from "./causes/waf-rule.js";
 import c_wrongEndpoint from "./causes/wrong-endpoint.js";
 
 export const responderEntries: readonly ResponderEntry[] = [
@@ -78,27 +97,46 @@ export const responderEntries: readonly ResponderEntry[] = [
 
 export const causeEntries: readonly CauseEntry[] = [
   c_accountDisabled,
+  c_aclDeny,
+  c_authExpired,
+  c_authInvalid,
+  c_authMissing,
   c_authorizerDeny,
+  c_botChallenge,
+  c_clockSkew,
   c_corsOrigin,
   c_csrf,
   c_directoryListing,
   c_errorPageRemap,
+  c_explicitDeny,
   c_filesystemPermission,
+  c_geoBlocked,
   c_hostHeaderForwarded,
   c_hostNotConfigured,
+  c_insufficientPermissions,
   c_invalidApiKey,
+  c_ipDenied,
+  c_kmsDenied,
   c_methodDenied,
   c_missingAuthToken,
   c_mtlsCert,
+  c_noAllow,
+  c_objectMissingMasked,
+  c_orgPolicyDeny,
   c_originAccessMissing,
   c_originDenied,
   c_pathBlocked,
+  c_quotaExceeded,
+  c_rateLimited,
   c_refererDenied,
   c_resourceOwnership,
+  c_resourcePolicyDeny,
+  c_signatureMismatch,
   c_signedUrlRequired,
   c_ssoRequired,
   c_stackedEdge,
   c_unknown,
   c_userAgentBlocked,
+  c_wafRule,
   c_wrongEndpoint,
 ];

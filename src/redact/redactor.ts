@@ -69,7 +69,7 @@ export class Redactor {
     if (known) return known;
     const n = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, n);
-    const p = `[redacted:${kind}#${n}]`;
+    const p = `[redacted:${kind}:${n}]`;
     this.seen.set(secret, p);
     return p;
   }

@@ -11,7 +11,7 @@ const EXECUTE_API = /^(?<apiId>[a-z0-9]{10})\.execute-api\.(?<region>[a-z]{2}-[a
 
 /** Patterns read from the body and free text; the first match of each name wins. */
 const TEXT_FACTS: readonly RegExp[] = [
-  /User: (?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:[^\s"',]+|anonymous) is not authorized to perform: (?<action>[\w-]+:[\w*]+)(?: on resource: (?<resource>[^\s"',]+))?/,
+  /User: (?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:[^\s"',]+|anonymous) is not authorized to perform: (?<action>[\w-]+:[\w*]+)(?: on resource:? "?(?<resource>[^\s"',]+))?/,
   /s3:\/\/(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(?<key>[^\s"'`]*)/,
   /<BucketName>(?<bucket>[^<]+)<\/BucketName>/,
   /<Key>(?<key>[^<]+)<\/Key>/,
