@@ -3,6 +3,13 @@ import type { CauseEntry, ResponderEntry } from "./schema.js";
 import r_akamai from "./responders/akamai.js";
 import r_apache from "./responders/apache.js";
 import r_app from "./responders/app.js";
+import r_awsApigateway from "./responders/aws-apigateway.js";
+import r_awsCloudfront from "./responders/aws-cloudfront.js";
+import r_awsElb from "./responders/aws-elb.js";
+import r_awsLambdaUrl from "./responders/aws-lambda-url.js";
+import r_awsS3 from "./responders/aws-s3.js";
+import r_awsServiceApi from "./responders/aws-service-api.js";
+import r_awsWaf from "./responders/aws-waf.js";
 import r_azureArm from "./responders/azure-arm.js";
 import r_azureFrontdoor from "./responders/azure-frontdoor.js";
 import r_azureStorage from "./responders/azure-storage.js";
@@ -72,6 +79,13 @@ export const responderEntries: readonly ResponderEntry[] = [
   r_akamai,
   r_apache,
   r_app,
+  r_awsApigateway,
+  r_awsCloudfront,
+  r_awsElb,
+  r_awsLambdaUrl,
+  r_awsS3,
+  r_awsServiceApi,
+  r_awsWaf,
   r_azureArm,
   r_azureFrontdoor,
   r_azureStorage,
