@@ -15,6 +15,11 @@ import { fillTemplate, type Vars } from "./template.js";
 
 /** Statuses that are, or may hide, an authorization failure. */
 export const DENIAL_STATUSES: ReadonlySet<number> = new Set([403, 401, 404, 406, 407, 429, 451]);
+/**
+ * Statuses that are a denial only when a layer says so: WAF CAPTCHA/challenge (405, 202) and
+ * AWS JSON services that answer AccessDeniedException with 400.
+ */
+const DENIAL_IF_DECIDED: ReadonlySet<number> = new Set([400, 405, 202]);
 
 export interface DiagnoseOptions {
   file: string;
@@ -65,7 +70,9 @@ const toEvidence = (
   detail: (s: SignalDef) => string,
 ): EvidenceItem[] => {
   const items = hit.evidence.filter((e) => e.source !== "kind" && e.source !== "method" && e.source !== "fact");
-  const base = items.length > 0 ? items : hit.evidence.slice(0, 1);
+  // a status condition only scopes the signal; quote it when nothing else was matched
+  const telling = items.filter((e) => e.source !== "status");
+  const base = telling.length > 0 ? telling : items.length > 0 ? items.slice(0, 1) : hit.evidence.slice(0, 1);
   return base.slice(0, 2).map((e) => {
     const item: EvidenceItem = { signal: evidenceKind(e, parsed), signalId: hit.key, role, detail: detail(hit.signal) };
     if (e.name) item.name = e.name;
@@ -182,13 +189,18 @@ const groupKey = (d: ExchangeDiagnosis): string => `${d.match.decider}|${d.cause
 
 /** The report for a parsed input: one diagnosis, or for many exchanges the groups of them. */
 export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: DiagnoseOptions): Report => {
-  const denials = denialExchanges(parsed.exchanges);
+  const decidedDenials = parsed.exchanges
+    .filter((x) => x.response.status !== undefined && DENIAL_IF_DECIDED.has(x.response.status))
+    .map((x) => diagnoseExchange(x, parsed, catalog))
+    .filter((d) => !d.match.guessed && d.match.decider !== "unknown" && (d.causes[0]?.for.length ?? 0) > 0);
+  const denials = [...denialExchanges(parsed.exchanges), ...decidedDenials.map((d) => d.exchange)].sort((a, b) => a.index - b.index);
   if (denials.length === 0) {
     const statuses = unique(parsed.exchanges.map((x) => String(x.response.status ?? "none")));
     throw new WhyError("NO_DENIAL", `the input holds no 403 or neighbour status (statuses seen: ${statuses.join(", ")})`);
   }
   const report = emptyReport(parsed, opts);
-  const diagnosed = denials.map((x) => diagnoseExchange(x, parsed, catalog));
+  const early = new Map(decidedDenials.map((d) => [d.exchange, d]));
+  const diagnosed = denials.map((x) => early.get(x) ?? diagnoseExchange(x, parsed, catalog));
   if (parsed.kind !== "har") {
     // a redirect chain or a retried request: explain the last 403, else the last neighbour
     const last = [...diagnosed].reverse().find((d) => d.exchange.response.status === 403) ?? diagnosed[diagnosed.length - 1]!;

@@ -16,16 +16,30 @@ const rule = (title: string, file: string, width: number): string => {
 
 const pct = (x: number): string => x.toFixed(2);
 
+/** Long lines (minified JSON, one-line XML) are cut to a window around the match. */
+const QUOTE_WINDOW = 100;
+const MARK_LIMIT = 60;
+
+const windowed = (quote: string, col: number, len: number): { text: string; col: number; len: number } => {
+  if (quote.length <= QUOTE_WINDOW) return { text: quote, col, len };
+  const shown = Math.min(len, MARK_LIMIT);
+  const start = Math.max(0, Math.min(col - 20, quote.length - QUOTE_WINDOW));
+  const end = Math.min(quote.length, Math.max(start + QUOTE_WINDOW, col + shown));
+  const lead = start > 0 ? "…" : "";
+  return { text: `${lead}${quote.slice(start, end)}${end < quote.length ? "…" : ""}`, col: col - start + lead.length, len: shown };
+};
+
 const quoteBlock = (e: EvidenceItem, file: string, p: Paint, marker: string): string[] => {
   const out: string[] = [];
   if (e.line !== undefined && e.quote !== undefined) {
     const num = String(e.line);
     const pad = " ".repeat(num.length);
+    const w = windowed(e.quote, Math.max(0, (e.column ?? 1) - 1), Math.max(1, e.length ?? 1));
     out.push(`  ${p("blue", "-->")} ${file}:${e.line}:${e.column ?? 1}`);
     out.push(` ${pad} ${p("blue", "|")}`);
-    out.push(` ${p("blue", num)} ${p("blue", "|")} ${e.quote}`);
-    const col = Math.max(0, (e.column ?? 1) - 1);
-    const len = Math.max(1, e.length ?? 1);
+    out.push(` ${p("blue", num)} ${p("blue", "|")} ${w.text}`);
+    const col = w.col;
+    const len = w.len;
     out.push(` ${pad} ${p("blue", "|")} ${" ".repeat(col)}${p(marker === "decides" ? "red" : "yellow", "^".repeat(len))} ${e.detail} (${marker})`);
   } else {
     const where = e.path ? `${e.path}: ` : e.name ? `${e.name}: ` : "";

@@ -11,7 +11,7 @@ const EXECUTE_API = /^(?<apiId>[a-z0-9]{10})\.execute-api\.(?<region>[a-z]{2}-[a
 
 /** Patterns read from the body and free text; the first match of each name wins. */
 const TEXT_FACTS: readonly RegExp[] = [
-  /User: (?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:[^\s"',]+|anonymous) is not authorized to perform: (?<action>[\w-]+:[\w*]+)(?: on resource:? "?(?<resource>[^\s"',]+))?/,
+  /User: (?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:[^\s"',]+|anonymous)\s+is\s+not\s+authorized\s+to\s+perform:\s+(?<action>[\w-]+:[\w*]+)(?:\s+on\s+resource:?\s+"?(?<resource>[^\s"',]+))?/,
   /s3:\/\/(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(?<key>[^\s"'`]*)/,
   /<BucketName>(?<bucket>[^<]+)<\/BucketName>/,
   /<Key>(?<key>[^<]+)<\/Key>/,
@@ -91,7 +91,11 @@ export const extractFacts = (x: Exchange): Facts => {
       break;
     }
   }
-  if (facts.resource === undefined && facts.arn !== undefined) facts.resource = facts.arn;
+  if (facts.resource === undefined && facts.arn !== undefined && facts.arn !== facts.principal) facts.resource = facts.arn;
+  // simulate-principal-policy wants the role, not the session: assumed-role/ROLE/SESSION → role/ROLE
+  const assumed = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(facts.principal ?? "");
+  if (assumed) facts.principalRole = `arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}`;
+  else if (facts.principal?.startsWith("arn:")) facts.principalRole = facts.principal;
   if (facts.bucket && facts.resource === undefined) {
     facts.resource = `arn:aws:s3:::${facts.bucket}${facts.key ? `/${facts.key}` : ""}`;
   }

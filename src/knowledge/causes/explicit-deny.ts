@@ -11,7 +11,7 @@ export default defineCause({
     "For EC2-style encoded messages, decode them: `aws sts decode-authorization-message --encoded-message MESSAGE` shows the matched statement.",
   ],
   verify: [
-    "aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (expect EvalDecision allowed, not explicitDeny)",
+    "aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (expect EvalDecision allowed, not explicitDeny)",
   ],
   separate:
     "Run `aws iam simulate-principal-policy` for the caller, action and resource: `explicitDeny` with a MatchedStatement from an identity policy confirms this cause; `implicitDeny` means no Allow (no-allow); `allowed` while the real call fails points at a policy the simulator does not see (SCP/RCP, resource policy, VPC endpoint policy, KMS key policy).",

@@ -10,7 +10,7 @@ export default defineCause({
     "For non-AWS systems the same idea applies: add the rule or role binding that allows this verb on this resource (Kubernetes `kubectl create rolebinding`, GCP `gcloud projects add-iam-policy-binding`, Envoy/Istio `AuthorizationPolicy` with an ALLOW rule).",
   ],
   verify: [
-    "aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (expect allowed)",
+    "aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (expect allowed)",
     "Repeat the original call from the same environment (expect success)",
   ],
   separate:

@@ -12,7 +12,7 @@ export default defineCause({
     "Common SCP conditions to satisfy rather than remove: allowed regions (`aws:RequestedRegion`), required tags, denied services; otherwise ask the organisation admins for an exception.",
   ],
   verify: [
-    "aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (the simulator covers the permissions boundary; `OrganizationsDecisionDetail` shows whether SCPs allow it)",
+    "aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_ARN} --action-names {action|ACTION} --resource-arns {resource|RESOURCE_ARN} (the simulator covers the permissions boundary; `OrganizationsDecisionDetail` shows whether SCPs allow it)",
     "Repeat the original call (expect success once the guard-rail allows it)",
   ],
   separate:

@@ -349,7 +349,7 @@ export default defineResponder({
     "no-allow": {
       prior: 0,
       fix: ["IAM authorization: allow `execute-api:Invoke` on `{resource|arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH}` in the caller's IAM policy (for another account also in the resource policy)."],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_ARN} --action-names execute-api:Invoke --resource-arns {resource|arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/GET/PATH} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_ARN} --action-names execute-api:Invoke --resource-arns {resource|arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/GET/PATH} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
   },
   examples: [

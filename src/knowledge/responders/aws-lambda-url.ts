@@ -85,7 +85,7 @@ export default defineResponder({
     "no-allow": {
       prior: 0.1,
       fix: ["Allow the signing principal `lambda:InvokeFunctionUrl` (and `lambda:InvokeFunction`) on the function ARN in its IAM policy; for another account also add it to the function's resource policy."],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_ARN} --action-names lambda:InvokeFunctionUrl lambda:InvokeFunction --resource-arns FUNCTION_ARN (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_ARN} --action-names lambda:InvokeFunctionUrl lambda:InvokeFunction --resource-arns FUNCTION_ARN (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
     "auth-invalid": {
       prior: 0.07,

@@ -325,7 +325,7 @@ export default defineResponder({
       ],
       verify: [
         "aws sts get-caller-identity (the principal you expect)",
-        "aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)",
+        "aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)",
         "aws s3api head-object --bucket {bucket|BUCKET} --key {key|KEY} (expect 200, not 403)",
       ],
     },
@@ -373,7 +373,7 @@ export default defineResponder({
       fix: [
         "Find the Deny statement that matches `{action|s3:GetObject}`: the caller's IAM policies and permissions boundary, the bucket policy, the VPC endpoint policy; conditions such as `aws:SecureTransport`, `s3:x-amz-server-side-encryption`, `aws:SourceVpce` or `aws:SourceIp` are common culprits.",
       ],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
     "resource-policy-deny": {
       prior: 0.05,
@@ -396,7 +396,7 @@ export default defineResponder({
     "org-policy-deny": {
       prior: 0.03,
       fix: ["An SCP, RCP, permissions boundary or session policy denies the S3 action: review them in AWS Organizations (management account) or on the role; the message names the policy type when the caller is in the same organization."],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|s3:GetObject} --resource-arns {resource|arn:aws:s3:::BUCKET/KEY} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
     "signature-mismatch": {
       prior: 0.03,

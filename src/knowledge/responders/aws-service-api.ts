@@ -150,13 +150,13 @@ export default defineResponder({
       ],
       verify: [
         "aws sts get-caller-identity (the principal you expect)",
-        "aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)",
+        "aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)",
       ],
     },
     "explicit-deny": {
       prior: 0.1,
       fix: ["Find the Deny statement that matches `{action|the action}`: the identity policies (inline, managed, group), the permissions boundary, the session policy, the resource policy; conditions on region (`aws:RequestedRegion`), MFA, source IP or VPC are common."],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
     "insufficient-permissions": {
       prior: 0.1,
@@ -185,7 +185,7 @@ export default defineResponder({
     "resource-policy-deny": {
       prior: 0.08,
       fix: ["Check the resource's own policy (Lambda function policy, SQS/SNS access policy, KMS key policy, Secrets Manager resource policy, a role's trust policy for sts:AssumeRole): allow the caller or remove the Deny that matches it."],
-      verify: ["aws iam simulate-principal-policy --policy-source-arn {principal|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} --resource-policy file://resource-policy.json (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
+      verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_OR_USER_ARN} --action-names {action|service:Action} --resource-arns {resource|RESOURCE_ARN} --resource-policy file://resource-policy.json (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
     "signature-mismatch": {
       prior: 0.05,
