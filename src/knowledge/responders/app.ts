@@ -21,6 +21,15 @@ export default defineResponder({
   ],
   signals: [
     {
+      id: "spring-invalid-cors",
+      role: "decision",
+      when: [{ on: "body", match: /^\s*Invalid CORS request\s*$/m }],
+      weight: 0.7,
+      causes: { "cors-origin": 0.85 },
+      detail: "Spring's CORS processor refused the request (its body is exactly `Invalid CORS request`)",
+      sources: ["https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java"],
+    },
+    {
       id: "django-csrf",
       role: "decision",
       when: [{ on: "body", match: /CSRF verification failed\. Request aborted\.|Forbidden \((?:CSRF (?:cookie not set|token missing or incorrect|token from POST incorrect)|Origin checking failed|Referer checking failed)[^)]*\)/ }],
@@ -298,6 +307,12 @@ export default defineResponder({
     "filesystem-permission": { prior: 0.02 },
   },
   examples: [
+    {
+      name: "Spring refuses a preflight from an origin it does not list",
+      source: "https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java",
+      input: "> OPTIONS /v1/orders HTTP/1.1\n> Host: api.example.com\n> Origin: https://app.example.com\n> Access-Control-Request-Method: POST\n>\n< HTTP/1.1 403 Forbidden\n< Vary: Origin\n< Content-Length: 20\n<\nInvalid CORS request\n",
+      expect: { responder: "app", cause: "cors-origin" },
+    },
     {
       name: "Django CSRF failure",
       source: "https://github.com/tobami/codespeed/issues/289",

@@ -21,6 +21,25 @@ export default defineResponder({
   sources: [DOCS_DENIED, DOCS_EVAL, "https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html", "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html"],
   signals: [
     {
+      id: "ecr-registry-denied",
+      role: "decision",
+      when: [{ on: "body", match: /(?<registry>\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com)[^\n]*?(?:denied|403 Forbidden|no basic auth credentials|authorization token has expired)/ }],
+      weight: 0.75,
+      overrides: ["app"],
+      causes: { "auth-missing": 0.3, "insufficient-permissions": 0.3 },
+      detail: "Amazon ECR refused a registry request (docker push/pull)",
+      sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html"],
+    },
+    {
+      id: "ecr-token-expired",
+      role: "hint",
+      when: [{ on: "body", match: /Your authorization token has expired\. Reauthenticate and try again/ }],
+      weight: 0,
+      causes: { "auth-expired": 0.9 },
+      detail: "ECR's login token (valid 12 hours) has expired",
+      sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html"],
+    },
+    {
       id: "not-authorized-message",
       role: "decision",
       when: [{ on: "body", match: /User:\s+(?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+|anonymous)\s+is not authorized to perform:?\s*(?<action>(?!s3:|execute-api:)[\w-]+:[\w*]+)(?:\s+on\s+resource:\s*(?<resource>[^\s"',)]+))?/ }],
@@ -218,6 +237,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "ECR pull with an expired docker login",
+      source: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html",
+      input: "Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/app, repository does not exist or may require 'docker login': denied: Your authorization token has expired. Reauthenticate and try again.",
+      expect: { responder: "aws-service-api", cause: "auth-expired" },
+    },
     {
       name: "Step Functions role hits an explicit deny on lambda:InvokeFunction",
       source: "https://github.com/doug-macleod/Pipe-1Dev/issues/13",
