@@ -50,6 +50,30 @@ describe("why403 diagnose (CLI)", () => {
     assert.equal((lines[1]!.responder as { id: string }).id, "nginx");
   });
 
+  it("groups a HAR's 403s by responder and cause, counting them all", () => {
+    const entry = (i: number, status: number, headers: [string, string][], text: string) => ({
+      startedDateTime: `2026-11-01T00:00:0${i}Z`,
+      request: { method: "GET", url: `https://example.com/p${i}`, headers: [{ name: "Accept", value: "*/*" }] },
+      response: { status, statusText: "", headers: headers.map(([name, value]) => ({ name, value })), content: { text } },
+    });
+    const s3: [string, string][] = [["Server", "AmazonS3"], ["x-amz-request-id", "4442587FB7D0A2F9"], ["x-amz-id-2", "xyz="]];
+    const xml = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>";
+    const har = { log: { version: "1.2", entries: [entry(1, 200, [], "ok"), entry(2, 403, s3, xml), entry(3, 403, s3, xml), entry(4, 403, [["Server", "nginx"]], "<hr><center>nginx</center>"), entry(5, 404, [], "nope")] } };
+    const f = file("s.har", JSON.stringify(har));
+    const r = run(["diagnose", "--json", f]);
+    assert.equal(r.status, 0, r.stderr);
+    const rep = JSON.parse(r.stdout) as { exchanges: number; status403: number; groups: { responder: string; count: number; status: number; entry: number }[]; responder: { id: string }; notes: string[] };
+    assert.equal(rep.exchanges, 5);
+    assert.equal(rep.status403, 3);
+    const g403 = rep.groups.filter((g) => g.status === 403);
+    assert.equal(g403.reduce((a, g) => a + g.count, 0), 3);
+    assert.equal(g403[0]!.responder, "aws-s3");
+    assert.equal(g403[0]!.count, 2);
+    assert.equal(g403[0]!.entry, 1);
+    assert.equal(rep.responder.id, "aws-s3");
+    assert.ok(rep.notes.some((n) => /DevTools removes/.test(n)), "says the HAR may be sanitised");
+  });
+
   it("reads standard input with -", () => {
     const r = run(["diagnose", "--json", "-"], S3);
     assert.equal(r.status, 0, r.stderr);
