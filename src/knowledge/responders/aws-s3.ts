@@ -24,6 +24,15 @@ export default defineResponder({
   ],
   sources: [DOCS_403, DOCS_ERRORS, "https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html", "https://repost.aws/knowledge-center/s3-troubleshoot-403"],
   signals: [
+    {
+      id: "sdk-v2-js-or-terraform",
+      role: "decision",
+      when: [{ on: "body", match: /aws-sdk\/lib\/services\/s3\.js|\bs3\.js:\d+(?::\d+)?\)?\s+Request\.extractError|Error putting object in S3 bucket|Error (?:reading|creating|deleting|putting) S3 (?:[Bb]ucket|object)/ }],
+      weight: 0.75,
+      overrides: ["aws-service-api", "app"],
+      detail: "the AWS SDK for JavaScript v2's S3 client (`lib/services/s3.js`) or Terraform's S3 resources raised it",
+      sources: ["https://github.com/aws/aws-sdk-js/blob/master/lib/services/s3.js"],
+    },
     // ---- S3's own error documents ----
     {
       id: "error-xml-access-denied",
@@ -161,7 +170,7 @@ export default defineResponder({
     {
       id: "cli-s3-operation",
       role: "decision",
-      when: [{ on: "body", match: new RegExp(`An error occurred \\((?<code>\\w+)\\) when calling the (?<operation>${S3_OPS}) operation`) }],
+      when: [{ on: "body", match: new RegExp(`(?:An error occurred|A client error) \\((?<code>\\w+)\\)(?: occurred)? when calling the (?<operation>${S3_OPS}) operation`) }],
       weight: 0.85,
       overrides: ["aws-service-api"],
       detail: "aws-cli / boto3: an S3 operation failed",
@@ -443,6 +452,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "JS SDK v2 stack from an S3 upload",
+      source: "https://github.com/aws/aws-sdk-js/blob/master/lib/services/s3.js",
+      input: "AccessDenied: Access Denied\n    at Request.extractError (/app/node_modules/aws-sdk/lib/services/s3.js:711:35)\n    at Request.callListeners (/app/node_modules/aws-sdk/lib/sequential_executor.js:106:20)",
+      expect: { responder: "aws-s3" },
+    },
     {
       name: "wire trace of a plain S3 AccessDenied",
       source: "https://github.com/aws/aws-sdk-ruby/issues/3222",

@@ -31,9 +31,18 @@ export default defineResponder({
       sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html"],
     },
     {
+      id: "ecr-get-login-message",
+      role: "decision",
+      when: [{ on: "body", match: /Please run 'aws ecr get-login' to fetch a new one/ }],
+      weight: 0.75,
+      overrides: ["app"],
+      detail: "Amazon ECR's registry error names `aws ecr get-login`",
+      sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html"],
+    },
+    {
       id: "ecr-token-expired",
       role: "hint",
-      when: [{ on: "body", match: /Your authorization token has expired\. Reauthenticate and try again/ }],
+      when: [{ on: "body", match: /Your [Aa]uthorization [Tt]oken has expired\. (?:Reauthenticate and try again|Please run 'aws ecr get-login')/ }],
       weight: 0,
       causes: { "auth-expired": 0.9 },
       detail: "ECR's login token (valid 12 hours) has expired",
@@ -65,7 +74,7 @@ export default defineResponder({
     {
       id: "cli-error-line",
       role: "decision",
-      when: [{ on: "body", match: /An error occurred \((?<code>\w+)\) when calling the (?<operation>\w+) operation/ }],
+      when: [{ on: "body", match: /(?:An error occurred|A client error) \((?<code>\w+)\)(?: occurred)? when calling the (?<operation>\w+) operation/ }],
       weight: 0.7,
       detail: "aws-cli / boto3: an AWS API operation failed",
       sources: ["https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-troubleshooting.html"],
@@ -237,6 +246,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "ECR credential helper: the older token-expired wording",
+      source: "https://github.com/awslabs/amazon-ecr-credential-helper/issues/7",
+      input: "error parsing HTTP 403 response body: unexpected end of JSON input: \"Your Authorization Token has expired. Please run 'aws ecr get-login' to fetch a new one.\"",
+      expect: { responder: "aws-service-api", cause: "auth-expired" },
+    },
     {
       name: "ECR pull with an expired docker login",
       source: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html",

@@ -24,6 +24,20 @@ export default defineResponder({
   sources: [DOCS_BLOCK, DOCS_CAPTCHA, "https://docs.aws.amazon.com/waf/latest/developerguide/logging-fields.html", "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-403-issues"],
   signals: [
     {
+      id: "request-blocked-reason-line",
+      role: "decision",
+      // the reason line of CloudFront's page even when a logger prefixes each line or cuts the page
+      when: [
+        { on: "body", match: /(?:^|\s)Request blocked\.[ \t]*$/m },
+        { on: "body", match: /could not be satisfied|cloudfront/i },
+      ],
+      weight: 0.85,
+      overrides: ["aws-cloudfront"],
+      causes: { "waf-rule": 0.8 },
+      detail: "`Request blocked.` as the reason line of CloudFront's error page: a web ACL blocked the request",
+      sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-403-permission-denied.html"],
+    },
+    {
       id: "cloudfront-request-blocked",
       role: "decision",
       when: [{ on: "body", match: /Request blocked\.\s*(?:<BR[^>]*>\s*)?We can(?:'|&#39;)t connect to the server for this app or website/ }],
@@ -200,6 +214,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "CloudFront WAF page printed line by line by an Android logger",
+      source: "https://github.com/square/okhttp/issues/8001",
+      input: "2023-09-12 10:01:02.345 12345-12400 OkHttp  com.example.app  D  <H2>The request could not be satisfied.</H2>\n2023-09-12 10:01:02.345 12345-12400 OkHttp  com.example.app  D  <HR noshade size=\"1px\">\n2023-09-12 10:01:02.345 12345-12400 OkHttp  com.example.app  D  Request blocked.\n",
+      expect: { responder: "aws-waf", cause: "waf-rule" },
+    },
     {
       name: "CloudFront Request blocked page",
       source: "https://github.com/cowinapi/developer.cowin/issues/471",
