@@ -5,7 +5,7 @@ import { splitLines, parseHeaderLine, type Line } from "./lines.js";
 import { parseCurlCommand } from "./parse-curl-command.js";
 
 export const STATUS_LINE = /^(HTTP\/\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*))?$/;
-export const REQUEST_LINE = /^(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|PROPFIND|MKCOL|COPY|MOVE)\s+(\S+)\s+HTTP\/\d(?:\.\d)?$/;
+export const REQUEST_LINE = /^(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|PROPFIND|MKCOL|COPY|MOVE)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?$/;
 
 interface Block {
   start: number;

@@ -21,6 +21,14 @@ export default defineResponder({
   ],
   signals: [
     {
+      id: "spring-boot-context-header",
+      role: "presence",
+      when: [{ on: "header", name: "x-application-context" }],
+      weight: 0.6,
+      detail: "`X-Application-Context`: a Spring Boot application answered behind the proxy",
+      sources: ["https://github.com/spring-projects/spring-boot/issues/3813"],
+    },
+    {
       id: "spring-invalid-cors",
       role: "decision",
       when: [{ on: "body", match: /^\s*Invalid CORS request\s*$/m }],
@@ -307,6 +315,12 @@ export default defineResponder({
     "filesystem-permission": { prior: 0.02 },
   },
   examples: [
+    {
+      name: "Spring Boot behind nginx refuses a CORS preflight (body not captured)",
+      source: "https://github.com/spring-projects/spring-boot/issues/3813",
+      input: "OPTIONS https://api.example.com/rest/users\nHost: api.example.com\nAccess-Control-Request-Method: POST\nOrigin: http://localhost:8080\n\nHTTP/1.1 403\nServer: nginx/1.10.3 (Ubuntu)\nContent-Length: 20\nX-Application-Context: application:prod\n\n",
+      expect: { responder: "app", cause: "cors-origin" },
+    },
     {
       name: "Spring refuses a preflight from an origin it does not list",
       source: "https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java",

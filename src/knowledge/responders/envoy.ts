@@ -20,6 +20,34 @@ export default defineResponder({
   ],
   signals: [
     {
+      id: "access-log-rbac-policy",
+      role: "decision",
+      when: [{ on: "body", match: /rbac_access_denied_matched_policy\[(?<policy>[^\]]+)\]/ }],
+      weight: 0.95,
+      detail: "Envoy's access log: the RBAC filter denied the request",
+      sources: ["https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#command-operators"],
+    },
+    {
+      // a named policy matched: a DENY rule (or Istio's deny-all stand-in) said no
+      id: "access-log-deny-policy-matched",
+      role: "hint",
+      when: [{ on: "body", match: /rbac_access_denied_matched_policy\[(?!none\])[^\]]+\]/ }],
+      weight: 0,
+      causes: { "explicit-deny": 0.75 },
+      detail: "the denial names the DENY policy that matched",
+      sources: ["https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#command-operators"],
+    },
+    {
+      // nothing matched: with ALLOW policies in place, no rule allowed this request
+      id: "access-log-no-policy-matched",
+      role: "hint",
+      when: [{ on: "body", match: /rbac_access_denied_matched_policy\[none\]/ }],
+      weight: 0,
+      causes: { "no-allow": 0.75 },
+      detail: "no ALLOW policy matched the request",
+      sources: ["https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage#command-operators"],
+    },
+    {
       id: "rbac-access-denied",
       role: "decision",
       when: [{ on: "body", match: /^\s*RBAC: access denied\s*$/m }],
@@ -153,6 +181,18 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "Istio sidecar access log: a DENY AuthorizationPolicy matched",
+      source: "https://istio.io/latest/docs/tasks/security/authorization/authz-deny/",
+      input: '[2024-02-01T10:00:00.000Z] "GET /headers HTTP/1.1" 403 - rbac_access_denied_matched_policy[ns[foo]-policy[deny-method-get]-rule[0]] - "-" 0 19 0 - "-" "curl/8.5.0" "5b1e" "httpbin.foo:8000" "-" inbound|80|| - 10.0.0.5:80 10.0.0.9:51234 outbound_.8000_._.httpbin.foo.svc.cluster.local -',
+      expect: { responder: "envoy", cause: "explicit-deny" },
+    },
+    {
+      name: "Istio sidecar access log: no ALLOW policy matched",
+      source: "https://istio.io/latest/docs/ops/common-problems/security-issues/",
+      input: '[2024-02-01T10:00:00.000Z] "GET /ip HTTP/1.1" 403 - rbac_access_denied_matched_policy[none] - "-" 0 19 0 - "-" "curl/8.5.0" "5b1e" "httpbin.foo:8000" "-" inbound|80|| - 10.0.0.5:80 10.0.0.9:51234 outbound_.8000_._.httpbin.foo.svc.cluster.local -',
+      expect: { responder: "envoy", cause: "no-allow" },
+    },
     {
       name: "RBAC: access denied with a bearer token",
       source: "https://github.com/istio/istio/issues/30140",

@@ -49,6 +49,14 @@ export default defineResponder({
       sources: ["https://nginx.org/en/docs/http/ngx_http_access_module.html"],
     },
     {
+      id: "log-rule-on-sensitive-path",
+      role: "hint",
+      when: [{ on: "body", match: /access forbidden by rule[^\n]*request: "[A-Z]+ (?<path>\/(?:[^"\s]*\/)?(?:\.[\w.-]+|xmlrpc\.php|wp-login\.php|[^"\s/]+\.(?:env|git|ini|log|bak|sql|conf|htaccess|htpasswd)))[\s?"]/ }],
+      weight: 0,
+      causes: { "path-blocked": 0.8 },
+      detail: "the deny rule matched a path sites block on purpose (dotfiles, xmlrpc.php, backups)",
+    },
+    {
       id: "log-directory-index",
       role: "decision",
       when: [{ on: "body", match: /directory index of "(?<dir>[^"]+)" is forbidden/ }],
@@ -121,6 +129,12 @@ export default defineResponder({
       source: "https://stackoverflow.com/questions/6795350/nginx-403-forbidden-for-all-files",
       input: "HTTP/1.1 403 Forbidden\nServer: nginx/1.18.0 (Ubuntu)\nContent-Type: text/html\n\n403 Forbidden\nnginx/1.18.0 (Ubuntu)\n",
       expect: { responder: "nginx" },
+    },
+    {
+      name: "error log: deny rule on xmlrpc.php",
+      source: "https://github.com/WordOps/WordOps/blob/master/wo/cli/templates/locations-wo.mustache",
+      input: '2023/06/29 03:56:28 [error] 65000#65000: *8778 access forbidden by rule, client: 203.0.113.10, server: example.com, request: "POST /xmlrpc.php HTTP/1.1", host: "example.com"',
+      expect: { responder: "nginx", cause: "path-blocked" },
     },
     {
       name: "error log: deny rule",
