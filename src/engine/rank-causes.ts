@@ -46,7 +46,8 @@ export const rankCauses = (match: ResponderMatch, hits: SignalSet, catalog: Cata
   const raw = [...ids].map((id) => {
     const prior = priors[id]?.prior ?? 0;
     const ev = evidence.get(id) ?? 0;
-    const damped = prior * (1 - PRIOR_DAMPING * maxEvidence);
+    // a decider guessed from presence alone lends its priors only half their weight
+    const damped = prior * (1 - PRIOR_DAMPING * maxEvidence) * (match.guessed ? 0.5 : 1);
     const against = (neg.get(id)?.w ?? []).reduce((acc, w) => acc * (1 - w), 1);
     return { id, prior, score: (1 - (1 - ev) * (1 - damped)) * against };
   });
