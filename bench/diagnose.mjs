@@ -3,28 +3,16 @@
 // process and printed as a ratio to `node -e 0` measured in the same run (medians of N runs).
 //   node bench/diagnose.mjs [CORPUS_DIR] [--runs N]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defaultCorpus, writeCorpusFiles } from "../scripts/corpus-files.mjs";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt === -1 ? 11 : Number(args[runsAt + 1]);
-const corpus = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs") ?? join(import.meta.dirname, "..", "..", "shared", "corpus", "dev");
+const corpus = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--runs") ?? defaultCorpus;
 const bin = join(import.meta.dirname, "..", "bin", "why403.js");
 
-const walk = (dir) =>
-  readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : n.endsWith(".json") ? [p] : [];
-  });
-const work = mkdtempSync(join(tmpdir(), "bench-diagnose-"));
-const files = walk(corpus).map((p) => {
-  const c = JSON.parse(readFileSync(p, "utf8"));
-  const f = join(work, `${c.id}${c.input_kind === "har" ? ".har" : ".txt"}`);
-  writeFileSync(f, c.input);
-  return f;
-});
+const { files, cleanup } = writeCorpusFiles(corpus);
 
 const time = (argv) => {
   const t0 = process.hrtime.bigint();
@@ -44,7 +32,7 @@ for (let i = 0; i < runs; i++) {
   measure.single.push(time([bin, "diagnose", "--json", files[0]]));
   measure.all.push(time([bin, "diagnose", "--json", ...files]));
 }
-rmSync(work, { recursive: true, force: true });
+cleanup();
 const node = median(measure.node);
 const single = median(measure.single);
 const all = median(measure.all);

@@ -3,26 +3,17 @@
 // responder and the top cause were right. A well calibrated 0.9 is right about nine times in ten.
 //   node scripts/calibration.mjs [CORPUS_DIR]
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { defaultCorpus, writeCorpusFiles } from "./corpus-files.mjs";
 
-const corpus = process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "corpus", "dev");
-const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith(".json") ? [join(d, n)] : []));
-const cases = walk(corpus).map((p) => JSON.parse(readFileSync(p, "utf8")));
-const work = mkdtempSync(join(tmpdir(), "calib-"));
-const files = cases.map((c) => {
-  const f = join(work, `${c.id}${c.input_kind === "har" ? ".har" : ".txt"}`);
-  writeFileSync(f, c.input);
-  return f;
-});
+const { cases, files, cleanup } = writeCorpusFiles(process.argv[2] ?? defaultCorpus);
 let out = "";
 try {
   out = execFileSync(process.execPath, [join(import.meta.dirname, "..", "bin", "why403.js"), "diagnose", "--json", ...files], { encoding: "utf8", maxBuffer: 1 << 28 });
 } catch (e) {
   out = e.stdout ?? "";
 }
-rmSync(work, { recursive: true, force: true });
+cleanup();
 const reports = new Map(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)).map((r) => [basename(r.file).replace(/\.(txt|har)$/, ""), r]));
 const bands = [0, 0.2, 0.4, 0.6, 0.8, 1.01];
 const tally = (label, pairs) => {

@@ -2,7 +2,7 @@
 // headers, `*` lines curl's own notes (TLS, connection), other lines the body.
 import type { Exchange, ExchangeRequest, HeaderField, TextPart } from "../model/exchange.js";
 import { splitLines, parseHeaderLine } from "./lines.js";
-import { REQUEST_LINE, STATUS_LINE } from "./parse-raw-http.js";
+import { REQUEST_LINE, STATUS_LINE, absoluteUrl } from "./parse-raw-http.js";
 
 interface Draft {
   request?: ExchangeRequest;
@@ -78,10 +78,7 @@ export const parseCurlVerbose = (text: string): Exchange[] => {
   return drafts
     .filter((d) => d.status !== undefined)
     .map((d, index) => {
-      if (d.request && d.target) {
-        const host = d.request.headers.find((h) => h.name.toLowerCase() === "host")?.value;
-        d.request.url = /^https?:\/\//i.test(d.target) || !host ? d.target : `${scheme}://${host}${d.target}`;
-      }
+      if (d.request && d.target) d.request.url = absoluteUrl(d.target, d.request.headers, scheme);
       const x: Exchange = {
         index,
         response: {

@@ -1,16 +1,11 @@
 // parseRawHttp: one or more raw HTTP/1.x or HTTP/2 responses as `curl -i` prints them
 // (redirect chains and 100 Continue included), optionally preceded by the raw request.
-import type { Exchange, ExchangeRequest, HeaderField } from "../model/exchange.js";
+import { headerValue, type Exchange, type ExchangeRequest, type HeaderField } from "../model/exchange.js";
 import { splitLines, parseHeaderLine, type Line } from "./lines.js";
 import { parseCurlCommand } from "./parse-curl-command.js";
 
 export const STATUS_LINE = /^(HTTP\/\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*))?$/;
 export const REQUEST_LINE = /^(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|PROPFIND|MKCOL|COPY|MOVE)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?$/;
-
-interface Block {
-  start: number;
-  end: number;
-}
 
 const readHeaders = (lines: Line[], from: number): { headers: HeaderField[]; next: number } => {
   const headers: HeaderField[] = [];
@@ -25,10 +20,11 @@ const readHeaders = (lines: Line[], from: number): { headers: HeaderField[]; nex
   return { headers, next: i };
 };
 
-const requestUrl = (target: string, headers: HeaderField[]): string => {
+/** The absolute URL of a request line's target, joined with its Host header when relative. */
+export const absoluteUrl = (target: string, headers: readonly HeaderField[], scheme = "https"): string => {
   if (/^https?:\/\//i.test(target)) return target;
-  const host = headers.find((h) => h.name.toLowerCase() === "host")?.value;
-  return host ? `https://${host}${target.startsWith("/") ? target : `/${target}`}` : target;
+  const host = headerValue(headers, "host");
+  return host ? `${scheme}://${host}${target.startsWith("/") ? target : `/${target}`}` : target;
 };
 
 export const parseRawHttp = (text: string): Exchange[] => {
@@ -39,27 +35,19 @@ export const parseRawHttp = (text: string): Exchange[] => {
   });
   const exchanges: Exchange[] = [];
   let request: ExchangeRequest | undefined;
-  const preamble: Block = { start: 0, end: statusAt[0] ?? lines.length };
+  const preambleEnd = statusAt[0] ?? lines.length;
   // A raw request may stand before the first response.
-  for (let i = preamble.start; i < preamble.end; i++) {
+  for (let i = 0; i < preambleEnd; i++) {
     const m = REQUEST_LINE.exec(lines[i]!.text.trim());
     if (!m) continue;
     const { headers } = readHeaders(lines, i + 1);
-    request = { method: m[1]!, url: requestUrl(m[2]!, headers), headers };
+    request = { method: m[1]!, url: absoluteUrl(m[2]!, headers), headers };
     break;
   }
-  if (!request && preamble.end > 0) {
-    const last = lines[preamble.end - 1]!;
-    request = parseCurlCommand(text.slice(0, last.offset + last.text.length));
-  }
-  const context = (b: Block) => {
-    if (b.end <= b.start) return [];
-    const first = lines[b.start]!;
-    const last = lines[b.end - 1]!;
-    const text2 = text.slice(first.offset, last.offset + last.text.length);
-    return text2.trim() === "" || request ? [] : [{ text: text2, offset: first.offset }];
-  };
-  const pre = context(preamble);
+  const preambleText = preambleEnd > 0 ? text.slice(0, lines[preambleEnd - 1]!.offset + lines[preambleEnd - 1]!.text.length) : "";
+  request ??= preambleText ? parseCurlCommand(preambleText) : undefined;
+  // text above the first response that is not its request (notes, a log line) stays as context
+  const pre = preambleText.trim() === "" || request ? [] : [{ text: preambleText, offset: 0 }];
   statusAt.forEach((at, n) => {
     const line = lines[at]!;
     const m = STATUS_LINE.exec(line.text.trim())!;
