@@ -1,0 +1,161 @@
+// CloudFront standard logs: tab-separated W3C fields announced by a #Fields header (legacy
+// logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
+// Lines are rewritten to the documented 33-field order, so one table serves every variant.
+import type { Dialect } from "../sql/dialect.js";
+import { digits3, LINE, linesTableOf, lit, nulls, type LineReader, type LogFormat } from "./format.js";
+import { linesFrom } from "./regex-table.js";
+
+/** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
+export const CF_FIELDS: readonly (readonly [field: string, column: string, type: string])[] = [
+  ["date", "date", "DATE"],
+  ["time", "time", "STRING"],
+  ["x-edge-location", "x_edge_location", "STRING"],
+  ["sc-bytes", "sc_bytes", "BIGINT"],
+  ["c-ip", "c_ip", "STRING"],
+  ["cs-method", "cs_method", "STRING"],
+  ["cs(Host)", "cs_host", "STRING"],
+  ["cs-uri-stem", "cs_uri_stem", "STRING"],
+  ["sc-status", "sc_status", "INT"],
+  ["cs(Referer)", "cs_referrer", "STRING"],
+  ["cs(User-Agent)", "cs_user_agent", "STRING"],
+  ["cs-uri-query", "cs_uri_query", "STRING"],
+  ["cs(Cookie)", "cs_cookie", "STRING"],
+  ["x-edge-result-type", "x_edge_result_type", "STRING"],
+  ["x-edge-request-id", "x_edge_request_id", "STRING"],
+  ["x-host-header", "x_host_header", "STRING"],
+  ["cs-protocol", "cs_protocol", "STRING"],
+  ["cs-bytes", "cs_bytes", "BIGINT"],
+  ["time-taken", "time_taken", "FLOAT"],
+  ["x-forwarded-for", "x_forwarded_for", "STRING"],
+  ["ssl-protocol", "ssl_protocol", "STRING"],
+  ["ssl-cipher", "ssl_cipher", "STRING"],
+  ["x-edge-response-result-type", "x_edge_response_result_type", "STRING"],
+  ["cs-protocol-version", "cs_protocol_version", "STRING"],
+  ["fle-status", "fle_status", "STRING"],
+  ["fle-encrypted-fields", "fle_encrypted_fields", "INT"],
+  ["c-port", "c_port", "INT"],
+  ["time-to-first-byte", "time_to_first_byte", "FLOAT"],
+  ["x-edge-detailed-result-type", "x_edge_detailed_result_type", "STRING"],
+  ["sc-content-type", "sc_content_type", "STRING"],
+  ["sc-content-len", "sc_content_len", "BIGINT"],
+  ["sc-range-start", "sc_range_start", "BIGINT"],
+  ["sc-range-end", "sc_range_end", "BIGINT"],
+];
+const STANDARD = CF_FIELDS.map(([f]) => f.toLowerCase());
+const STATUS = STANDARD.indexOf("sc-status");
+const TAB = 9;
+
+/** The field names of a #Fields header, lower-cased; undefined when the head has none. */
+export const cloudfrontFields = (head: readonly string[]): string[] | undefined => {
+  const h = head.find((l) => l.startsWith("#Fields:"));
+  return h ? h.slice(8).trim().split(/\s+/).map((f) => f.toLowerCase()) : undefined;
+};
+
+/** Tab-separated lines whose sc-status is field `statusAt`. */
+const tsvStatus = (statusAt: number) => (buf: Buffer, start: number, end: number): number => {
+  if (end <= start) return LINE.skip;
+  if (buf[start] === 35) return LINE.skip; // #Version, #Fields
+  // a date first: YYYY-MM-DD then a tab
+  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 10] !== TAB) return LINE.malformed;
+  let i = start;
+  for (let tabs = 0; tabs < statusAt; ) {
+    if (i >= end) return LINE.malformed;
+    if (buf[i++] === TAB) tabs++;
+  }
+  const s = digits3(buf, i);
+  if (s < 100 || (i + 3 < end && buf[i + 3] !== TAB)) return LINE.malformed;
+  return s;
+};
+
+/** Rewrites a line in another field order (v2) to the standard order; absent fields become "-". */
+const reorder = (fields: readonly string[]) => {
+  const at = STANDARD.map((f) => fields.indexOf(f));
+  return (text: string): string => {
+    const v = text.split("\t");
+    return at.map((i) => (i >= 0 ? (v[i] ?? "-") : "-")).join("\t");
+  };
+};
+
+const jsonReader: LineReader = {
+  status: (buf, start, end) => {
+    if (end <= start) return LINE.skip;
+    try {
+      const o = JSON.parse(buf.toString("utf8", start, end)) as Record<string, unknown>;
+      const s = Number(o["sc-status"]);
+      return Number.isInteger(s) && s >= 100 ? s : LINE.malformed;
+    } catch {
+      return LINE.malformed;
+    }
+  },
+  forward: (text) => {
+    const o = JSON.parse(text) as Record<string, unknown>;
+    const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
+    return STANDARD.map((f) => {
+      const v = lower.get(f);
+      return v === undefined || v === null || v === "" ? "-" : String(v).replace(/[\t\n]/g, " ");
+    }).join("\t");
+  },
+};
+
+const isJsonLine = (l: string): boolean => l.startsWith("{") && /"x-edge-request-id"\s*:/.test(l);
+
+export const cloudfront: LogFormat = {
+  id: "cloudfront",
+  label: "CloudFront standard log",
+  detect: (head) => {
+    if (head.some((l) => l.startsWith("#Fields:") && /\bx-edge-(?:location|request-id|result-type)\b/.test(l))) return 1;
+    const lines = head.filter((l) => l.trim() !== "" && !l.startsWith("#"));
+    if (lines.length > 0 && lines.every(isJsonLine)) return 0.95;
+    // headerless legacy lines: date, time, edge location, ... 33 tab-separated fields
+    const ok = lines.filter((l) => /^\d{4}-\d\d-\d\d\t\d\d:\d\d:\d\d\t[A-Z]{3}\d+(?:-[A-Z0-9]+)?\t/.test(l) && l.split("\t").length >= 24).length;
+    return lines.length > 0 ? (0.9 * ok) / lines.length : 0;
+  },
+  reader: (head) => {
+    const lines = head.filter((l) => l.trim() !== "" && !l.startsWith("#"));
+    if (lines.length > 0 && lines.every(isJsonLine)) return jsonReader;
+    const fields = cloudfrontFields(head) ?? STANDARD;
+    const statusAt = fields.indexOf("sc-status");
+    const standardPrefix = STANDARD.every((f, i) => fields[i] === f || i >= fields.length);
+    const reader: LineReader = { status: tsvStatus(statusAt >= 0 ? statusAt : STATUS) };
+    if (!standardPrefix) reader.forward = reorder(fields);
+    return reader;
+  },
+  sql: {
+    table: "cloudfront_standard_logs",
+    athenaDdl: (location) => `CREATE EXTERNAL TABLE IF NOT EXISTS cloudfront_standard_logs (
+${CF_FIELDS.map(([, c, t]) => `  ${c === "date" ? "`date`" : c} ${t}`).join(",\n")}
+)
+ROW FORMAT DELIMITED
+FIELDS TERMINATED BY '\\t'
+LOCATION ${lit(location)}
+TBLPROPERTIES ('skip.header.line.count' = '2');`,
+    duckdbView: () => {
+      const cols = CF_FIELDS.map(([, c, t], i) => {
+        const v = `nullif(p[${i + 1}], '-')`;
+        const duck = t === "STRING" ? "" : t === "INT" ? "INTEGER" : t;
+        return `${duck ? `TRY_CAST(${v} AS ${duck})` : v} AS ${c === "date" ? '"date"' : c}`;
+      });
+      return `CREATE OR REPLACE VIEW cloudfront_standard_logs AS
+SELECT ${cols.join(", ")}, why_file, why_line, why_raw FROM (
+  SELECT string_split(l.line, chr(9)) AS p, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
+  FROM ${linesFrom(linesTableOf("cloudfront"))}
+) WHERE len(p) >= ${STATUS + 1}`;
+    },
+    duckdbRejects: () => `SELECT u, n, line FROM ${linesTableOf("cloudfront")} WHERE len(string_split(line, chr(9))) < ${STATUS + 1}`,
+    events: (d: Dialect) => {
+      const p = d.provenance;
+      return `SELECT 'cloudfront' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+  CAST(CAST("date" AS varchar) || ' ' || "time" AS timestamp) AS ts,
+  sc_status AS status,
+  c_ip AS client,
+  cs_method AS method,
+  coalesce(x_host_header, cs_host) AS host,
+  cs_uri_stem AS path,
+  cs_uri_query AS query,
+  x_edge_request_id AS rid,
+  x_edge_detailed_result_type AS result_type,
+  ${nulls("rule", "rule_group_rule", "rule_type", "error_code", "error_message", "principal", "action", "authorizer", "country")}
+FROM cloudfront_standard_logs WHERE sc_status = 403`;
+    },
+  },
+};

@@ -1,0 +1,122 @@
+// One log format = how to recognise a file, how to read a line fast (its status only), and the
+// SQL that turns its lines into the documented table and then into normalised events.
+import type { Dialect } from "../sql/dialect.js";
+
+export const LOG_FORMATS = [
+  "cloudfront",
+  "s3-access",
+  "alb",
+  "waf",
+  "apigateway",
+  "cloudtrail",
+  "nginx-combined",
+  "apache-combined",
+  "nginx-error",
+  "apache-error",
+] as const;
+export type LogFormatId = (typeof LOG_FORMATS)[number];
+
+/** What the fast scan says about one line, besides an HTTP status (100–599). */
+export const LINE = {
+  /** A comment, header or blank line: not counted as malformed. */
+  skip: -2,
+  malformed: -1,
+  /** A valid line without an HTTP status (error-log lines that are not denials). */
+  noStatus: 0,
+  /** A denial that is not an HTTP status line (error-log reason, CloudTrail AccessDenied). */
+  denial: 403,
+} as const;
+
+/** Reads lines of one file. Hot path: `status` sees raw bytes and must not allocate. */
+export interface LineReader {
+  /** The HTTP status of buf[start, end) (no newline, no CR), or a LINE code. */
+  status(buf: Buffer, start: number, end: number): number;
+  /** The text stored for a denial line: the line itself or a canonical rewrite of it. */
+  forward?(text: string): string;
+}
+
+export interface ReaderOptions {
+  /** API Gateway CLF access-log template, e.g. '$context.requestId $context.status'. */
+  apigwFormat?: string | undefined;
+}
+
+/** The columns every source is normalised to, in this order. */
+export const EVENT_COLUMNS = [
+  "src",
+  "file",
+  "n",
+  "raw",
+  "ts",
+  "status",
+  "client",
+  "method",
+  "host",
+  "path",
+  "query",
+  "rid",
+  "rule",
+  "rule_group_rule",
+  "rule_type",
+  "result_type",
+  "error_code",
+  "error_message",
+  "principal",
+  "action",
+  "authorizer",
+  "country",
+] as const;
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** SQL for one source: the documented table and its normalised events. */
+export interface SourceSql {
+  /** The AWS-documented table (or, for nginx/Apache, Athena's RegexSerDe pattern) name. */
+  table: string;
+  /** Athena/Hive DDL for the table; LOCATION is a placeholder. */
+  athenaDdl(location: string): string;
+  /** DuckDB: a view with the table's columns over its lines table, plus why_file/why_line/why_raw. */
+  duckdbView(): string;
+  /** DuckDB: the rows of the lines table (u, n, line) that do not parse. */
+  duckdbRejects(): string;
+  /** SELECT of EVENT_COLUMNS from the table, only the records that are 403s (or denials). */
+  events(d: Dialect): string;
+}
+
+export interface LogFormat {
+  id: LogFormatId;
+  /** The layer that writes these logs, for texts ("CloudFront standard log"). */
+  label: string;
+  /** How sure the first lines of a file say it is this format: 0 not at all, 1 certain. */
+  detect(head: readonly string[], path: string): number;
+  /** A reader for one file, given its first lines (CloudFront's #Fields header). */
+  reader(head: readonly string[], opts: ReaderOptions): LineReader;
+  /** The whole file is one JSON document (CloudTrail's {"Records": [...]}). */
+  document?: boolean;
+  sql: SourceSql;
+}
+
+// ---- small helpers shared by readers ----
+
+/** Three ASCII digits at buf[i..i+2] as a number, or -1. */
+export const digits3 = (buf: Buffer, i: number): number => {
+  const a = buf[i]! - 48;
+  const b = buf[i + 1]! - 48;
+  const c = buf[i + 2]! - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return -1;
+  return a * 100 + b * 10 + c;
+};
+
+/** SQL string literal (single quotes doubled); the same in DuckDB and Trino. */
+export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** The DuckDB table that holds a format's forwarded lines: (u unit, n line in unit, line). */
+export const linesTableOf = (id: LogFormatId): string => `why_lines_${id.replace(/-/g, "_")}`;
+
+/** `CAST(NULL AS varchar) AS c` for each event column a source does not have. */
+export const nulls = (...cols: EventColumn[]): string => cols.map((c) => `CAST(NULL AS varchar) AS ${c}`).join(", ");
+
+/**
+ * Request ids made from client, request and second are not unique: the n-th such record in one
+ * log pairs with the n-th in the other, so numbering them keeps every record once.
+ */
+export const numberRids = (inner: string): string =>
+  `SELECT ${EVENT_COLUMNS.filter((c) => c !== "rid").join(", ")}, rid || '#' || CAST(row_number() OVER (PARTITION BY rid ORDER BY n, ts) AS varchar) AS rid FROM (${inner}) numbered`;

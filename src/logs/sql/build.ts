@@ -1,0 +1,134 @@
+// The query builder: the whole triage as SQL, for DuckDB (run here) and Athena (printed with
+// --emit-sql athena). Sources differ only below the events view; everything above it — rules,
+// joins by request id, clusters, top-N, spikes — is the same text for both engines.
+import { EVENT_COLUMNS, lit, type LogFormatId } from "../formats/format.js";
+import { formatById } from "../formats/index.js";
+import { rulesFor, type Cond, type Rule } from "../classify.js";
+import type { Dialect } from "./dialect.js";
+
+export interface TriageSpec {
+  sources: readonly LogFormatId[];
+  since?: Date | undefined;
+  until?: Date | undefined;
+  /** How many entries each top list keeps. */
+  top: number;
+}
+
+/** Names of the objects the triage creates. */
+export const T = { events: "why403_events", decided: "why403_decided" } as const;
+
+const tsLiteral = (d: Date): string => `TIMESTAMP '${d.toISOString().slice(0, 19).replace("T", " ")}'`;
+
+/** The normalised 403 records of every source, in one relation. */
+export const eventsSql = (d: Dialect, spec: TriageSpec): string => {
+  const cols = EVENT_COLUMNS.join(", ");
+  const parts = spec.sources.map((s) => `SELECT ${cols} FROM (\n${formatById(s).sql.events(d)}\n) ${s.replace(/-/g, "_")}`);
+  const window = [spec.since ? `ts >= ${tsLiteral(spec.since)}` : "", spec.until ? `ts < ${tsLiteral(spec.until)}` : ""].filter(Boolean);
+  const union = parts.join("\nUNION ALL\n");
+  return window.length ? `SELECT * FROM (\n${union}\n) all_sources WHERE ${window.join(" AND ")}` : union;
+};
+
+const condSql = (d: Dialect, c: Cond): string => {
+  if ("eq" in c) return `${c.col} = ${lit(c.eq)}`;
+  if ("in" in c) return `${c.col} IN (${c.in.map(lit).join(", ")})`;
+  if ("re" in c) return d.like(c.col, c.re);
+  if ("present" in c) return `${c.col} IS NOT NULL`;
+  return `${c.col} IS NULL`;
+};
+
+const ruleSql = (d: Dialect, r: Rule): string =>
+  [`src = ${lit(r.src)}`, ...r.when.map((w) => (Array.isArray(w) ? `(${(w as Cond[]).map((c) => condSql(d, c)).join(" OR ")})` : condSql(d, w as Cond)))].join(" AND ");
+
+/**
+ * Every 403 once: records that share a request id are one request seen by several layers; the
+ * record of the deciding layer (lowest rank) stands for it, with the list of layers that saw it.
+ */
+export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
+  const rules = rulesFor(spec.sources);
+  const when = rules.map(({ rule, no }) => `    WHEN ${ruleSql(d, rule)} THEN ${no}`).join("\n");
+  const pick = (f: (r: Rule) => string): string => `CASE rule_no ${rules.map(({ rule, no }) => `WHEN ${no} THEN ${f(rule)}`).join(" ")} END`;
+  const keyName = (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)"));
+  const keyValue = (i: number) => pick((r) => (r.key[i] ? `CAST(${r.key[i][1]} AS varchar)` : "CAST(NULL AS varchar)"));
+  return `WITH classified AS (
+  SELECT e.*, CASE
+${when}
+    ELSE 0 END AS rule_no
+  FROM ${T.events} e
+), ranked AS (
+  SELECT c.*,
+    coalesce(${pick((r) => lit(r.responder))}, 'unknown') AS responder,
+    coalesce(${pick((r) => lit(r.cause))}, 'unknown') AS cause,
+    coalesce(${pick((r) => String(r.rank))}, 9) AS rank,
+    ${keyName(0)} AS k1, ${keyValue(0)} AS k1v,
+    ${keyName(1)} AS k2, ${keyValue(1)} AS k2v,
+    coalesce(rid, ${d.rowId("src", "coalesce(file, '')", "n")}) AS gid
+  FROM classified c
+), layers AS (
+  SELECT gid, array_agg(DISTINCT src) AS sources, count(*) AS seen FROM ranked GROUP BY gid
+)
+SELECT r.*, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
+FROM (SELECT ranked.*, row_number() OVER (PARTITION BY gid ORDER BY rank, src, n) AS pick FROM ranked) r
+JOIN layers l ON r.gid = l.gid
+WHERE r.pick = 1`;
+};
+
+export interface Statement {
+  name: string;
+  sql: string;
+}
+
+/** The events and decided relations: tables in DuckDB (computed once), views in Athena. */
+export const triageObjects = (d: Dialect, spec: TriageSpec): Statement[] => {
+  const make = (name: string, body: string): string =>
+    d.name === "duckdb" ? `CREATE OR REPLACE TABLE ${name} AS\n${body}` : `CREATE OR REPLACE VIEW ${name} AS\n${body}`;
+  return [
+    { name: T.events, sql: make(T.events, eventsSql(d, spec)) },
+    { name: T.decided, sql: make(T.decided, decidedSql(d, spec)) },
+  ];
+};
+
+const CLUSTER = "responder, cause, k1, k1v, k2, k2v";
+
+/** The report's queries over the decided relation. */
+export const reportQueries = (d: Dialect, spec: TriageSpec) => {
+  const top = (dim: string, col: string) =>
+    `SELECT ${CLUSTER}, '${dim}' AS dim, ${col} AS v, count(*) AS c,
+    row_number() OVER (PARTITION BY ${CLUSTER} ORDER BY count(*) DESC, ${col}) AS rk
+  FROM ${T.decided} WHERE ${col} IS NOT NULL GROUP BY ${CLUSTER}, ${col}`;
+  const same = CLUSTER.split(", ").map((c) => `b.${c} IS NOT DISTINCT FROM s.${c}`).join(" AND ");
+  return {
+    totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
+    clusters: `SELECT ${CLUSTER}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
+  min_by(raw, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample, min_by(file, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample_file,
+  min_by(n, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample_line,
+  array_agg(DISTINCT sources_key) AS sources
+FROM ${T.decided}
+GROUP BY ${CLUSTER}
+ORDER BY count DESC, responder, cause, k1v, k2v`,
+    tops: `SELECT * FROM (
+  ${top("clients", "client")}
+  UNION ALL
+  ${top("paths", "path")}
+  UNION ALL
+  ${top("rules", "coalesce(rule_group_rule, rule)")}
+  UNION ALL
+  ${top("principals", "principal")}
+  UNION ALL
+  ${top("hosts", "host")}
+) t WHERE rk <= ${spec.top}`,
+    /** Buckets of about 1/48 of the whole span (at least a minute) with ≥ 10 records and ≥ 5× the cluster's median bucket. */
+    spikes: `WITH span AS (
+  SELECT ${d.epoch("min(ts)")} AS t0, greatest(60, (${d.epoch("max(ts)")} - ${d.epoch("min(ts)")}) / 48) AS w FROM ${T.decided}
+), b AS (
+  SELECT ${CLUSTER}, floor((${d.epoch("ts")} - span.t0) / span.w) AS i, count(*) AS c
+  FROM ${T.decided} CROSS JOIN span WHERE ts IS NOT NULL GROUP BY ${CLUSTER}, floor((${d.epoch("ts")} - span.t0) / span.w)
+), s AS (
+  SELECT ${CLUSTER}, ${d.median("c")} AS med FROM b GROUP BY ${CLUSTER}
+)
+SELECT ${CLUSTER.split(", ").map((c) => `b.${c}`).join(", ")}, span.t0 + b.i * span.w AS start_epoch, span.w AS width, b.c, s.med
+FROM b JOIN s ON ${same} CROSS JOIN span
+WHERE b.c >= 10 AND b.c >= 5 * s.med
+ORDER BY b.c DESC`,
+    joins: `SELECT sources_key, count(*) AS matched FROM ${T.decided} WHERE strpos(sources_key, '+') > 0 GROUP BY sources_key ORDER BY matched DESC`,
+  };
+};

@@ -1,0 +1,241 @@
+// `why403 logs`: files → scan (workers) → DuckDB (documented tables, events, decided) → report.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { WhyError } from "../model/errors.js";
+import { Redactor } from "../redact/redactor.js";
+import type { CauseId, ResponderId } from "../model/taxonomy.js";
+import { clusterText } from "./cluster-text.js";
+import { detectFormat } from "./detect.js";
+import { expandInputs, isGzip, readHead } from "./files.js";
+import { linesTableOf, lit, type LogFormatId, type ReaderOptions } from "./formats/format.js";
+import { formatById } from "./formats/index.js";
+import { joinKeyName } from "./joins.js";
+import type { LogsCluster, LogsReport, TopList } from "./report.js";
+import { planUnits, runScan, type InputFile } from "./run-scan.js";
+import type { Progress, ScanUnit, UnitResult } from "./scan.js";
+import { duckdb } from "./sql/dialect.js";
+import { reportQueries, triageObjects, type TriageSpec } from "./sql/build.js";
+
+export interface LogsOptions extends ReaderOptions {
+  since?: Date | undefined;
+  until?: Date | undefined;
+  top?: number | undefined;
+  jobs?: number | undefined;
+  /** Force one format instead of detecting it per file. */
+  inputFormat?: LogFormatId | undefined;
+  showSecrets?: boolean | undefined;
+  progress?: Progress | undefined;
+  /** Files read, before the scan starts (for a progress total). */
+  onPlan?: ((bytes: number) => void) | undefined;
+  warn?: ((message: string) => void) | undefined;
+}
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0));
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString().replace(/\.000Z$/, "Z") : String(v));
+const clusterId = (r: Row): string => ["responder", "cause", "k1v", "k2v"].map((k) => str(r[k]) ?? "").join("\u0000");
+
+/** Files with their detected formats; the ones no format fits are reported as skipped. */
+const identify = async (args: readonly string[], opts: LogsOptions): Promise<{ inputs: InputFile[]; skipped: string[] }> => {
+  const inputs: InputFile[] = [];
+  const skipped: string[] = [];
+  for (const file of expandInputs(args)) {
+    const gzip = isGzip(file);
+    const head = await readHead(file, gzip);
+    const format = opts.inputFormat ? formatById(opts.inputFormat) : detectFormat(head, file, opts);
+    if (!format) {
+      skipped.push(file);
+      opts.warn?.(`${file}: not a log format why403 reads (skipped; --input-format forces one)`);
+      continue;
+    }
+    inputs.push({ file, format, gzip, size: statSync(file).size, head });
+  }
+  if (inputs.length === 0) throw new WhyError("INPUT_UNRECOGNISED", "no input is a log format why403 reads");
+  return { inputs, skipped };
+};
+
+/** Absolute line numbers: a unit's lines start after the lines of the earlier units of its file. */
+const lineOffsets = (units: readonly ScanUnit[], results: ReadonlyMap<number, UnitResult>): Map<number, number> => {
+  const offsets = new Map<number, number>();
+  const byFile = new Map<string, ScanUnit[]>();
+  for (const u of units) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u]);
+  for (const list of byFile.values()) {
+    let at = 0;
+    for (const u of list.sort((a, b) => a.start - b.start)) {
+      offsets.set(u.u, at);
+      at += results.get(u.u)?.lines ?? 0;
+    }
+  }
+  return offsets;
+};
+
+const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+
+export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
+  const { inputs, skipped } = await identify(args, opts);
+  opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
+  const units = planUnits(inputs, { apigwFormat: opts.apigwFormat });
+  const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
+  try {
+    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress });
+    const results = new Map(scan.results.map((r) => [r.u, r]));
+    const offsets = lineOffsets(units, results);
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:", opts.jobs ? { threads: String(Math.max(1, opts.jobs)) } : {});
+    const c = await instance.connect();
+    try {
+      return await triage(c, inputs, units, results, offsets, scan.rows, skipped, opts);
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const triage = async (
+  c: DuckDBConnection,
+  inputs: readonly InputFile[],
+  units: readonly ScanUnit[],
+  results: ReadonlyMap<number, UnitResult>,
+  offsets: ReadonlyMap<number, number>,
+  rows: ReadonlyMap<LogFormatId, string[]>,
+  skipped: string[],
+  opts: LogsOptions,
+): Promise<LogsReport> => {
+  const redactor = new Redactor(!opts.showSecrets);
+  const sources = [...new Set(inputs.map((f) => f.format.id))];
+  const spec: TriageSpec = { sources, since: opts.since, until: opts.until, top: opts.top ?? 5 };
+
+  await c.run("CREATE TABLE why_units (u INTEGER, file VARCHAR, line_offset BIGINT)");
+  await c.run(`INSERT INTO why_units VALUES ${units.map((u) => `(${u.u}, ${lit(u.file)}, ${offsets.get(u.u) ?? 0})`).join(", ")}`);
+  for (const s of sources) {
+    const files = rows.get(s) ?? [];
+    const table = linesTableOf(s);
+    await c.run(
+      files.length
+        ? `CREATE TABLE ${table} AS SELECT * FROM read_csv([${files.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {'u': 'INTEGER', 'n': 'BIGINT', 'line': 'VARCHAR'})`
+        : `CREATE TABLE ${table} (u INTEGER, n BIGINT, line VARCHAR)`,
+    );
+    await c.run(formatById(s).sql.duckdbView());
+  }
+  for (const st of triageObjects(duckdb, spec)) await c.run(st.sql);
+  const q = reportQueries(duckdb, spec);
+
+  // lines the fast scan forwarded but the table does not parse count as malformed too
+  const rejected = new Map<number, number>();
+  const rejectSamples: LogsReport["malformedSamples"] = [];
+  for (const s of sources) {
+    for (const r of await all(c, `SELECT r.u, r.n + w.line_offset AS line, w.file, r.line AS text, count(*) OVER () AS total FROM (${formatById(s).sql.duckdbRejects()}) r JOIN why_units w ON r.u = w.u ORDER BY r.u, r.n`)) {
+      rejected.set(num(r.u), (rejected.get(num(r.u)) ?? 0) + 1);
+      if (rejectSamples.length < 10) rejectSamples.push({ file: String(r.file), line: num(r.line), text: redactor.text(String(r.text).slice(0, 300)) });
+    }
+  }
+
+  const reportInputs = inputs.map((f) => {
+    const mine = units.filter((u) => u.file === f.file).map((u) => ({ r: results.get(u.u), rej: rejected.get(u.u) ?? 0 }));
+    return {
+      file: f.file,
+      format: f.format.id,
+      lines: mine.reduce((s, m) => s + (m.r?.lines ?? 0), 0),
+      malformed: mine.reduce((s, m) => s + (m.r?.malformed ?? 0) + m.rej, 0),
+    };
+  });
+  const malformedSamples = [
+    ...units.flatMap((u) => (results.get(u.u)?.samples ?? []).map((s) => ({ file: u.file, line: s.line + (offsets.get(u.u) ?? 0), text: redactor.text(s.text) }))),
+    ...rejectSamples,
+  ].slice(0, 10);
+
+  const [totals] = await all(c, q.totals);
+  const status403 = num(totals?.status403);
+  const clusterRows = await all(c, q.clusters);
+  const tops = new Map<string, Map<string, TopList>>();
+  for (const r of await all(c, q.tops)) {
+    const id = clusterId(r);
+    const dims = tops.get(id) ?? new Map<string, TopList>();
+    tops.set(id, dims);
+    const list = dims.get(String(r.dim)) ?? [];
+    dims.set(String(r.dim), list);
+    list.push([String(r.v), num(r.c)]);
+  }
+  for (const dims of tops.values()) for (const list of dims.values()) list.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const spikes = new Map<string, LogsCluster["spikes"]>();
+  for (const r of status403 > 0 ? await all(c, q.spikes) : []) {
+    const id = clusterId(r);
+    const list = spikes.get(id) ?? [];
+    spikes.set(id, list);
+    if (list.length < 3) list.push({ start: new Date(num(r.start_epoch) * 1000).toISOString().replace(/\.000Z$/, "Z"), seconds: Math.round(num(r.width)), count: num(r.c), median: num(r.med) });
+  }
+
+  const clusters: LogsCluster[] = clusterRows.map((r) => {
+    const id = clusterId(r);
+    const dims = tops.get(id) ?? new Map<string, TopList>();
+    const key: Record<string, string> = {};
+    for (const [k, v] of [[r.k1, r.k1v], [r.k2, r.k2v]]) if (k !== null && k !== undefined && v !== null && v !== undefined) key[String(k)] = String(v);
+    const responder = String(r.responder) as ResponderId;
+    const cause = String(r.cause) as CauseId;
+    const text = clusterText(responder, cause, {
+      key,
+      host: dims.get("hosts")?.[0]?.[0],
+      path: dims.get("paths")?.[0]?.[0],
+      client: dims.get("clients")?.[0]?.[0],
+      principal: dims.get("principals")?.[0]?.[0],
+      rule: key.terminatingRuleId ? (key.ruleGroupRule ? `${key.terminatingRuleId}/${key.ruleGroupRule}` : key.terminatingRuleId) : undefined,
+      action: key.eventName,
+    });
+    const top: LogsCluster["top"] = { clients: dims.get("clients") ?? [], paths: dims.get("paths") ?? [] };
+    for (const d of ["rules", "principals", "hosts"] as const) {
+      const list = dims.get(d);
+      if (list?.length) top[d] = list;
+    }
+    const count = num(r.count);
+    const sampleFile = str(r.sample_file);
+    const sampleLine = str(r.sample_line);
+    const cluster: LogsCluster = {
+      responder,
+      cause,
+      count,
+      share: status403 ? Math.round((count / status403) * 1000) / 1000 : 0,
+      key,
+      top,
+      sample: redactor.text(str(r.sample) ?? ""),
+      title: text.title,
+      fix: text.fix,
+      verify: text.verify,
+      sources: [...new Set((r.sources as string[] | null) ?? [])].sort(),
+      spikes: spikes.get(id) ?? [],
+    };
+    const first = str(r.first_seen);
+    const last = str(r.last_seen);
+    if (first) cluster.firstSeen = first;
+    if (last) cluster.lastSeen = last;
+    if (sampleFile) cluster.sampleAt = `${sampleFile}:${sampleLine ?? "?"}`;
+    return cluster;
+  });
+
+  const joins = (await all(c, q.joins)).map((r) => {
+    const list = String(r.sources_key).split("+") as LogFormatId[];
+    return { key: joinKeyName(list), sources: list, matched: num(r.matched) };
+  });
+
+  const report: LogsReport = {
+    schemaVersion: 1,
+    inputs: reportInputs,
+    totals: {
+      lines: reportInputs.reduce((s, i) => s + i.lines, 0),
+      malformed: reportInputs.reduce((s, i) => s + i.malformed, 0),
+      status403,
+      status401: [...results.values()].reduce((s, r) => s + r.status401, 0),
+      status404: [...results.values()].reduce((s, r) => s + r.status404, 0),
+    },
+    clusters,
+    joins,
+    malformedSamples,
+  };
+  if (opts.since || opts.until) report.window = { ...(opts.since ? { since: opts.since.toISOString() } : {}), ...(opts.until ? { until: opts.until.toISOString() } : {}) };
+  if (skipped.length) report.skipped = skipped;
+  return report;
+};
