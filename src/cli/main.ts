@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerLogs } from "./commands/logs.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerLogs];
 
 const version = (): string => {
   try {

@@ -31,7 +31,7 @@ export interface Rule {
 const RANK = { waf: 1, edge: 2, gateway: 3, reason: 4, store: 5, access: 6, relayed: 7 } as const;
 
 /** Dotfiles, backups and probe targets that sites deny on purpose (as the nginx entry says). */
-export const SENSITIVE_PATH = String.raw`(^|/)(\.[A-Za-z0-9_.-]+|xmlrpc\.php|wp-login\.php|[^/]+\.(env|git|ini|log|bak|sql|conf|htaccess|htpasswd))$`;
+export const SENSITIVE_PATH = String.raw`(^|/)(\.[A-Za-z0-9_.-]+(/|$)|(xmlrpc\.php|wp-login\.php|[^/]+\.(env|git|ini|log|bak|sql|conf|htaccess|htpasswd))$)`;
 
 const r = (src: LogFormatId, responder: ResponderId, cause: CauseId, rank: number, key: ClusterKey, ...when: (Cond | readonly Cond[])[]): Rule => ({
   src,
@@ -60,7 +60,7 @@ const trail = (cause: CauseId, ...when: (Cond | readonly Cond[])[]): Rule[] => [
 export const RULES: readonly Rule[] = [
   // AWS WAF: the terminating rule says why
   r("waf", "aws-waf", "rate-limited", RANK.waf, WAF_KEY, { col: "rule_type", eq: "RATE_BASED" }),
-  r("waf", "aws-waf", "geo-blocked", RANK.waf, WAF_KEY, { col: "rule", re: "(?i)geo|country" }),
+  r("waf", "aws-waf", "geo-blocked", RANK.waf, WAF_KEY, { col: "rule", re: "(?i)geo|countr" }),
   r("waf", "aws-waf", "ip-denied", RANK.waf, WAF_KEY, [
     { col: "rule", re: "(?i)ipreputation|anonymousip|ip.?set|ip.?(block|deny|allow)|blocklist|denylist" },
     { col: "rule_group_rule", re: "(?i)ipreputation|anonymousip|HostingProvider" },

@@ -177,8 +177,10 @@ const triage = async (
     for (const [k, v] of [[r.k1, r.k1v], [r.k2, r.k2v]]) if (k !== null && k !== undefined && v !== null && v !== undefined) key[String(k)] = String(v);
     const responder = String(r.responder) as ResponderId;
     const cause = String(r.cause) as CauseId;
+    const sources = [...new Set(((r.sources as string[] | null) ?? []).flatMap((k) => k.split("+")))].sort();
     const text = clusterText(responder, cause, {
       key,
+      sources,
       host: dims.get("hosts")?.[0]?.[0],
       path: dims.get("paths")?.[0]?.[0],
       client: dims.get("clients")?.[0]?.[0],
@@ -205,7 +207,7 @@ const triage = async (
       title: text.title,
       fix: text.fix,
       verify: text.verify,
-      sources: [...new Set((r.sources as string[] | null) ?? [])].sort(),
+      sources,
       spikes: spikes.get(id) ?? [],
     };
     const first = str(r.first_seen);
