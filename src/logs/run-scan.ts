@@ -22,15 +22,15 @@ const RANGE = 96 * 1024 * 1024;
 /** Below this much input, starting workers costs more than it saves. */
 const INLINE_BELOW = 48 * 1024 * 1024;
 
-export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions): ScanUnit[] => {
+export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions, range = RANGE): ScanUnit[] => {
   const units: ScanUnit[] = [];
   for (const f of inputs) {
     const base = { file: f.file, format: f.format.id, gzip: f.gzip, head: f.head, options };
-    if (f.gzip || f.format.document || f.size <= RANGE) {
+    if (f.gzip || f.format.document || f.size <= range) {
       units.push({ u: units.length, ...base, start: 0 });
       continue;
     }
-    for (let start = 0; start < f.size; start += RANGE) units.push({ u: units.length, ...base, start, end: Math.min(f.size, start + RANGE) });
+    for (let start = 0; start < f.size; start += range) units.push({ u: units.length, ...base, start, end: Math.min(f.size, start + range) });
   }
   return units;
 };
@@ -104,13 +104,15 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
 export interface ScanOptions {
   /** Worker threads; 0 scans in this thread. Default: the machine's parallelism. */
   jobs?: number | undefined;
-  progress?: Progress;
+  /** Input size from which workers are used (tests lower it). */
+  workersFrom?: number | undefined;
+  progress?: Progress | undefined;
 }
 
 export const runScan = async (inputs: readonly InputFile[], units: readonly ScanUnit[], dir: string, opts: ScanOptions = {}): Promise<ScanOutcome> => {
   const progress = opts.progress ?? (() => undefined);
   const total = inputs.reduce((s, f) => s + f.size, 0);
   const jobs = Math.min(opts.jobs ?? availableParallelism(), units.length, 8);
-  const script = jobs > 1 && total >= INLINE_BELOW ? workerScript() : undefined;
+  const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? workerScript() : undefined;
   return script ? pooled(units, dir, jobs, script, progress) : inline(units, dir, progress);
 };

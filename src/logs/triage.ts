@@ -30,6 +30,8 @@ export interface LogsOptions extends ReaderOptions {
   /** Files read, before the scan starts (for a progress total). */
   onPlan?: ((bytes: number) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
+  /** Scan tuning (tests): byte range per unit, input size from which workers start. */
+  scan?: { range?: number; workersFrom?: number } | undefined;
 }
 
 type Row = Record<string, unknown>;
@@ -76,10 +78,10 @@ const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
   const { inputs, skipped } = await identify(args, opts);
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
-  const units = planUnits(inputs, { apigwFormat: opts.apigwFormat });
+  const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
   const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
   try {
-    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress });
+    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom });
     const results = new Map(scan.results.map((r) => [r.u, r]));
     const offsets = lineOffsets(units, results);
     const { DuckDBInstance } = await import("@duckdb/node-api");

@@ -110,9 +110,9 @@ export const cloudfrontAndWaf = (seed = 7): Fixture => {
     const ip = r.pick(ips);
     const rid = `${id(r, 54)}==`;
     const k = r.next();
-    if (k < 0.05) {
+    const burst = i >= 1500 && i < 1560;
+    if (k < 0.05 || burst) {
       // a WAF rate-based rule; a burst from one client in the second half hour
-      const burst = i > 1500 && i < 1600;
       cf.push(cfLine({ d, ip: burst ? "198.51.100.7" : ip, path: "/login", status: 403, result: "Error", detailed: "Error", rid }));
       waf.push(wafLine({ d, ip: burst ? "198.51.100.7" : ip, path: "/login", rid, action: "BLOCK", rule: "RateLimit-Login", ruleType: "RATE_BASED", source: "CF" }));
       add(f.clusters, "aws-waf/rate-limited");

@@ -1,0 +1,58 @@
+// The streaming scan: byte ranges of one file must see every line exactly once, in workers or not.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { formatById } from "./formats/index.js";
+import { planUnits, runScan, type InputFile } from "./run-scan.js";
+
+let dir = "";
+const lines: string[] = [];
+let file = "";
+
+describe("scan", () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "why403-scan-"));
+    for (let i = 0; i < 5000; i++) {
+      const status = i % 7 === 0 ? 403 : i % 11 === 0 ? 404 : 200;
+      // lines of varying length, so range edges fall anywhere inside them
+      lines.push(`192.0.2.${i % 250} - - [01/Nov/2026:00:00:${String(i % 60).padStart(2, "0")} +0000] "GET /p/${"x".repeat(i % 97)} HTTP/1.1" ${status} ${i} "-" "curl/8.5.0"`);
+    }
+    lines.splice(1234, 0, "garbage that is no access log line");
+    file = join(dir, "access.log");
+    writeFileSync(file, lines.join("\n")); // no newline after the last line
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const input = (): InputFile => ({ file, format: formatById("nginx-combined"), gzip: false, size: statSync(file).size, head: lines.slice(0, 20) });
+  const expected403 = () => lines.filter((l) => / 403 \d+ "/.test(l)).length;
+
+  for (const [name, range, jobs] of [["one unit", 1 << 30, 0], ["many ranges, one thread", 4099, 0], ["many ranges, two workers", 7919, 2]] as const) {
+    it(`counts every line once: ${name}`, async () => {
+      const out = join(dir, name.replace(/\W+/g, "-"));
+      rmSync(out, { recursive: true, force: true });
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(out);
+      const units = planUnits([input()], {}, range);
+      const scan = await runScan([input()], units, out, { jobs, workersFrom: 0 });
+      const total = scan.results.reduce((s, r) => s + r.lines, 0);
+      assert.equal(total, lines.length);
+      assert.equal(scan.results.reduce((s, r) => s + r.malformed, 0), 1);
+      assert.equal(scan.results.reduce((s, r) => s + r.status404, 0), lines.filter((l) => / 404 \d+ "/.test(l)).length);
+      const rows = [...scan.rows.values()].flat().flatMap((p) => readFileSync(p, "utf8").split("\n").filter(Boolean));
+      assert.equal(rows.length, expected403());
+      // every forwarded row is a whole original line, found at its own number
+      const offsets = new Map<number, number>();
+      let at = 0;
+      for (const u of [...units].sort((a, b) => a.start - b.start)) {
+        offsets.set(u.u, at);
+        at += scan.results.find((r) => r.u === u.u)!.lines;
+      }
+      for (const row of rows) {
+        const [u, n, text] = row.split("\x1f");
+        assert.equal(lines[offsets.get(Number(u))! + Number(n) - 1], text);
+      }
+    });
+  }
+});
