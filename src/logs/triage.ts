@@ -36,7 +36,7 @@ export interface LogsOptions extends ReaderOptions {
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0));
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString().replace(/\.000Z$/, "Z") : String(v));
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString().replace(/\.\d{3}Z$/, "Z") : String(v));
 const clusterId = (r: Row): string => ["responder", "cause", "k1v", "k2v"].map((k) => str(r[k]) ?? "").join("\u0000");
 
 /** Files with their detected formats; the ones no format fits are reported as skipped. */
@@ -169,7 +169,7 @@ const triage = async (
     const id = clusterId(r);
     const list = spikes.get(id) ?? [];
     spikes.set(id, list);
-    if (list.length < 3) list.push({ start: new Date(num(r.start_epoch) * 1000).toISOString().replace(/\.000Z$/, "Z"), seconds: Math.round(num(r.width)), count: num(r.c), median: num(r.med) });
+    if (list.length < 3) list.push({ start: new Date(num(r.start_epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), seconds: Math.round(num(r.width)), count: num(r.c), median: num(r.med) });
   }
 
   const clusters: LogsCluster[] = clusterRows.map((r) => {
