@@ -38,6 +38,8 @@ export interface UnitResult {
 }
 
 const SAMPLES_PER_UNIT = 3;
+/** The unit separator between the fields of a stored row. */
+const US = "\u001f";
 const SAMPLE_CHARS = 300;
 
 /** Where forwarded lines go: one text file per format, rows `u \x1f n \x1f line`. */
@@ -56,8 +58,8 @@ export class ForwardFiles {
       this.pending.set(format, rows);
     }
     // the row separators cannot appear inside the stored text
-    const clean = /[\x1f\r\n]/.test(text) ? text.replace(/[\x1f\r\n]/g, " ") : text;
-    rows.push(`${u}\x1f${n}\x1f${clean}\n`);
+    const clean = text.includes(US) || text.includes("\r") || text.includes("\n") ? text.replaceAll(US, " ").replaceAll("\r", " ").replaceAll("\n", " ") : text;
+    rows.push(`${u}${US}${n}${US}${clean}\n`);
     const size = (this.sizes.get(format) ?? 0) + clean.length;
     this.sizes.set(format, size);
     if (size > 1 << 20) this.flush(format);

@@ -9,7 +9,7 @@ import type { CauseId, ResponderId } from "../model/taxonomy.js";
 import { clusterText } from "./cluster-text.js";
 import { detectFormat } from "./detect.js";
 import { expandInputs, isGzip, readHead } from "./files.js";
-import { linesTableOf, lit, type LogFormatId, type ReaderOptions } from "./formats/format.js";
+import { linesTableOf, lit, scalarText, type LogFormatId, type ReaderOptions } from "./formats/format.js";
 import { formatById } from "./formats/index.js";
 import { joinKeyName } from "./joins.js";
 import type { LogsCluster, LogsReport, TopList } from "./report.js";
@@ -36,7 +36,7 @@ export interface LogsOptions extends ReaderOptions {
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0));
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString().replace(/\.\d{3}Z$/, "Z") : String(v));
+const str = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString().replace(/\.\d{3}Z$/, "Z") : scalarText(v));
 const clusterId = (r: Row): string => ["responder", "cause", "k1v", "k2v"].map((k) => str(r[k]) ?? "").join("\u0000");
 
 /** Files with their detected formats; the ones no format fits are reported as skipped. */
@@ -73,7 +73,7 @@ const lineOffsets = (units: readonly ScanUnit[], results: ReadonlyMap<number, Un
   return offsets;
 };
 
-const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS();
 
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
   const { inputs, skipped } = await identify(args, opts);
@@ -176,7 +176,7 @@ const triage = async (
     const id = clusterId(r);
     const dims = tops.get(id) ?? new Map<string, TopList>();
     const key: Record<string, string> = {};
-    for (const [k, v] of [[r.k1, r.k1v], [r.k2, r.k2v]]) if (k !== null && k !== undefined && v !== null && v !== undefined) key[String(k)] = String(v);
+    for (const [k, v] of [[str(r.k1), str(r.k1v)], [str(r.k2), str(r.k2v)]]) if (k !== undefined && v !== undefined) key[k] = v;
     const responder = String(r.responder) as ResponderId;
     const cause = String(r.cause) as CauseId;
     const sources = [...new Set(((r.sources as string[] | null) ?? []).flatMap((k) => k.split("+")))].sort();

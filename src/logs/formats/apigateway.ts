@@ -3,7 +3,7 @@
 // one canonical JSON record whose keys name the $context variables.
 import type { Dialect } from "../sql/dialect.js";
 import { WhyError } from "../../model/errors.js";
-import { LINE, linesTableOf, nulls, type LineReader, type LogFormat } from "./format.js";
+import { LINE, linesTableOf, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 /** Canonical record keys and the $context variables (or common JSON keys) they come from. */
@@ -41,7 +41,8 @@ const canonical = (o: Record<string, unknown>): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(o)) {
     const c = canonicalKey(k);
-    if (c && v !== null && v !== undefined && v !== "" && v !== "-") out[c] = String(v);
+    const text = scalarText(v);
+    if (c && text !== undefined && text !== "-") out[c] = text;
   }
   return out;
 };

@@ -2,7 +2,7 @@
 // logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, lit, nulls, type LineReader, type LogFormat } from "./format.js";
+import { digits3, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
 import { linesFrom } from "./regex-table.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
@@ -91,8 +91,8 @@ const jsonReader: LineReader = {
     const o = JSON.parse(text) as Record<string, unknown>;
     const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
     return STANDARD.map((f) => {
-      const v = lower.get(f);
-      return v === undefined || v === null || v === "" ? "-" : String(v).replace(/[\t\n]/g, " ");
+      const v = scalarText(lower.get(f));
+      return v === undefined ? "-" : v.replace(/[\t\n]/g, " ");
     }).join("\t");
   },
 };

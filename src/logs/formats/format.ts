@@ -105,6 +105,16 @@ export const digits3 = (buf: Buffer, i: number): number => {
   return a * 100 + b * 10 + c;
 };
 
+/** A JSON scalar as text (objects as JSON); undefined for null, missing and empty values. */
+export const scalarText = (v: unknown): string | undefined =>
+  v === null || v === undefined || v === ""
+    ? undefined
+    : typeof v === "string"
+      ? v
+      : typeof v === "number" || typeof v === "boolean" || typeof v === "bigint"
+        ? String(v)
+        : JSON.stringify(v);
+
 /** SQL string literal (single quotes doubled); the same in DuckDB and Trino. */
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
