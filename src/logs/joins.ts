@@ -10,6 +10,10 @@ const PAIRS: readonly [LogFormatId, LogFormatId, string][] = [
   ["apache-combined", "apache-error", "client+time"],
 ];
 
+/** Sources present that `src` joins with. */
+export const partnersOf = (src: LogFormatId, sources: readonly LogFormatId[]): LogFormatId[] =>
+  PAIRS.flatMap(([a, b]) => (a === src && sources.includes(b) ? [b] : b === src && sources.includes(a) ? [a] : []));
+
 export const joinKeyName = (sources: readonly LogFormatId[]): string => {
   const names = PAIRS.filter(([a, b]) => sources.includes(a) && sources.includes(b)).map(([, , k]) => k);
   return names.length ? names.join("+") : "request-id";

@@ -42,7 +42,7 @@ const SAMPLES_PER_UNIT = 3;
 const US = "\u001f";
 const SAMPLE_CHARS = 300;
 
-/** Where forwarded lines go: one text file per format, rows `u \x1f n \x1f line`. */
+/** Where forwarded lines go: one text file per format, rows `u \x1f n \x1f line [\x1f field …]`. */
 export class ForwardFiles {
   private readonly fds = new Map<LogFormatId, number>();
   private readonly pending = new Map<LogFormatId, string[]>();
@@ -51,16 +51,17 @@ export class ForwardFiles {
 
   constructor(private readonly pathOf: (format: LogFormatId) => string) {}
 
-  add(format: LogFormatId, u: number, n: number, text: string): void {
+  add(format: LogFormatId, u: number, n: number, fields: readonly string[]): void {
     let rows = this.pending.get(format);
     if (!rows) {
       rows = [];
       this.pending.set(format, rows);
     }
-    // the row separators cannot appear inside the stored text
-    const clean = text.includes(US) || text.includes("\r") || text.includes("\n") ? text.replaceAll(US, " ").replaceAll("\r", " ").replaceAll("\n", " ") : text;
-    rows.push(`${u}${US}${n}${US}${clean}\n`);
-    const size = (this.sizes.get(format) ?? 0) + clean.length;
+    // the row separators cannot appear inside a stored field
+    const clean = (t: string): string => (t.includes(US) || t.includes("\r") || t.includes("\n") ? t.replaceAll(US, " ").replaceAll("\r", " ").replaceAll("\n", " ") : t);
+    const row = `${u}${US}${n}${US}${fields.map(clean).join(US)}\n`;
+    rows.push(row);
+    const size = (this.sizes.get(format) ?? 0) + row.length;
     this.sizes.set(format, size);
     if (size > 1 << 20) this.flush(format);
   }
@@ -126,8 +127,12 @@ class LineSink {
 
   forward(buf: Buffer, start: number, end: number): void {
     const text = buf.toString("utf8", start, end);
-    const line = this.reader.forward ? this.reader.forward(text) : text;
-    this.out.add(this.unit.format, this.unit.u, this.result.lines, line);
+    const fields = this.reader.forward ? this.reader.forward(text) : [text];
+    if (!fields) {
+      this.malformed(buf, start, end);
+      return;
+    }
+    this.out.add(this.unit.format, this.unit.u, this.result.lines, fields);
     this.result.forwarded++;
   }
 
@@ -242,7 +247,7 @@ const scanDocument = async (unit: ScanUnit, sink: LineSink, out: ForwardFiles, p
       r.malformed++;
       if (r.samples.length < SAMPLES_PER_UNIT) r.samples.push({ line: r.lines, text: JSON.stringify(record).slice(0, SAMPLE_CHARS) });
     } else if (s === 403) {
-      out.add(unit.format, unit.u, r.lines, JSON.stringify(record));
+      out.add(unit.format, unit.u, r.lines, [JSON.stringify(record)]);
       r.forwarded++;
     }
   }

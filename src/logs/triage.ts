@@ -30,6 +30,8 @@ export interface LogsOptions extends ReaderOptions {
   /** Files read, before the scan starts (for a progress total). */
   onPlan?: ((bytes: number) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
+  /** Called after each phase with its wall time (the CLI prints them with --debug). */
+  timing?: ((phase: string, ms: number) => void) | undefined;
   /** Scan tuning (tests): byte range per unit, input size from which workers start. */
   scan?: { range?: number; workersFrom?: number } | undefined;
 }
@@ -75,20 +77,34 @@ const lineOffsets = (units: readonly ScanUnit[], results: ReadonlyMap<number, Un
 
 const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS();
 
+/** Times phases for --debug. */
+const stopwatch = (report: LogsOptions["timing"]) => {
+  let t = performance.now();
+  return (phase: string): void => {
+    const now = performance.now();
+    report?.(phase, now - t);
+    t = now;
+  };
+};
+
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
+  const lap = stopwatch(opts.timing);
   const { inputs, skipped } = await identify(args, opts);
+  lap("detect formats");
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
   const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
   const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
   try {
     const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom });
+    lap("scan");
     const results = new Map(scan.results.map((r) => [r.u, r]));
     const offsets = lineOffsets(units, results);
     const { DuckDBInstance } = await import("@duckdb/node-api");
     const instance = await DuckDBInstance.create(":memory:", opts.jobs ? { threads: String(Math.max(1, opts.jobs)) } : {});
     const c = await instance.connect();
+    lap("open DuckDB");
     try {
-      return await triage(c, inputs, units, results, offsets, scan.rows, skipped, opts);
+      return await triage(c, inputs, units, results, offsets, scan.rows, skipped, opts, lap);
     } finally {
       c.closeSync();
       instance.closeSync();
@@ -107,6 +123,7 @@ const triage = async (
   rows: ReadonlyMap<LogFormatId, string[]>,
   skipped: string[],
   opts: LogsOptions,
+  lap: (phase: string) => void,
 ): Promise<LogsReport> => {
   const redactor = new Redactor(!opts.showSecrets);
   const sources = [...new Set(inputs.map((f) => f.format.id))];
@@ -117,14 +134,19 @@ const triage = async (
   for (const s of sources) {
     const files = rows.get(s) ?? [];
     const table = linesTableOf(s);
+    const columns: [string, string][] = [["u", "INTEGER"], ["n", "BIGINT"], ["line", "VARCHAR"], ...(formatById(s).sql.storedFields ?? []).map((f): [string, string] => [f, "VARCHAR"])];
     await c.run(
       files.length
-        ? `CREATE TABLE ${table} AS SELECT * FROM read_csv([${files.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {'u': 'INTEGER', 'n': 'BIGINT', 'line': 'VARCHAR'})`
-        : `CREATE TABLE ${table} (u INTEGER, n BIGINT, line VARCHAR)`,
+        ? `CREATE TABLE ${table} AS SELECT * FROM read_csv([${files.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`
+        : `CREATE TABLE ${table} (${columns.map(([n, t]) => `"${n}" ${t}`).join(", ")})`,
     );
     await c.run(formatById(s).sql.duckdbView());
   }
-  for (const st of triageObjects(duckdb, spec)) await c.run(st.sql);
+  lap("load forwarded lines");
+  for (const st of triageObjects(duckdb, spec)) {
+    await c.run(st.sql);
+    lap(st.name);
+  }
   const q = reportQueries(duckdb, spec);
 
   // lines the fast scan forwarded but the table does not parse count as malformed too
@@ -151,6 +173,7 @@ const triage = async (
     ...rejectSamples,
   ].slice(0, 10);
 
+  lap("rejects");
   const [totals] = await all(c, q.totals);
   const status403 = num(totals?.status403);
   const clusterRows = await all(c, q.clusters);
@@ -172,6 +195,7 @@ const triage = async (
     if (list.length < 3) list.push({ start: new Date(num(r.start_epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), seconds: Math.round(num(r.width)), count: num(r.c), median: num(r.med) });
   }
 
+  lap("clusters, tops, spikes");
   const clusters: LogsCluster[] = clusterRows.map((r) => {
     const id = clusterId(r);
     const dims = tops.get(id) ?? new Map<string, TopList>();

@@ -128,6 +128,7 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     progress: bar?.tick,
     onPlan: bar?.plan,
     warn: (m) => io.err(`why403: warning: ${m}\n`),
+    timing: flags.debug ? (phase, ms) => io.err(`why403: ${phase}: ${ms.toFixed(0)} ms\n`) : undefined,
   }).finally(() => bar?.done());
   if (format === "json") io.out(JSON.stringify(report) + "\n");
   else if (format === "markdown") io.out((await import("../../render/render-logs-markdown.js")).renderLogsMarkdown(report) + "\n");

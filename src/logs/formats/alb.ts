@@ -2,7 +2,7 @@
 // several later fields; new fields are appended at the end over time.
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
-import { regexTable } from "./regex-table.js";
+import { regexForward, regexTable } from "./regex-table.js";
 
 /** The pattern of Athena's documented ALB table (its last, unnamed group made non-capturing). */
 export const ALB_RE = String.raw`([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*):([0-9]*) ([^ ]*)[:-]([0-9]*) ([-.0-9]*) ([-.0-9]*) ([-.0-9]*) (|[-0-9]*) (-|[-0-9]*) ([-0-9]*) ([-0-9]*) "([^ ]*) (.*) (- |[^ ]*)" "([^"]*)" ([A-Z0-9-_]+) ([A-Za-z0-9.-]*) ([^ ]*) "([^"]*)" "([^"]*)" "([^"]*)" ([-.0-9]*) ([^ ]*) "([^"]*)" "([^"]*)" "([^ ]*)" "([^\s]+?)" "([^\s]+)" "([^ ]*)" "([^ ]*)" ?([^ ]*)?(?: .*)?`;
@@ -41,7 +41,7 @@ export const alb: LogFormat = {
     const ok = lines.filter((l) => /^(?:https?|h2|grpcs?|wss?) \d{4}-\d\d-\d\dT[\d:.]+Z \S+ /.test(l) && ALB_JS.test(l)).length;
     return lines.length ? ok / lines.length : 0;
   },
-  reader: () => ({ status }),
+  reader: () => ({ status, forward: regexForward(ALB_RE, COLUMNS.length) }),
   sql: regexTable({
     table: "alb_access_logs",
     linesTable: linesTableOf("alb"),

@@ -61,7 +61,7 @@ const jsonReader: LineReader = {
       return LINE.malformed;
     }
   },
-  forward: (text) => JSON.stringify(canonical(JSON.parse(text) as Record<string, unknown>)),
+  forward: (text) => [JSON.stringify(canonical(JSON.parse(text) as Record<string, unknown>))],
 };
 
 /** A template like `$context.identity.sourceIp [$context.requestTime] "$context.httpMethod …" $context.status` as a regex. */
@@ -103,7 +103,10 @@ const templateReader = (template: string): LineReader => {
       const r = record(buf.toString("utf8", start, end));
       return r ? statusOf(r) : LINE.malformed;
     },
-    forward: (text) => JSON.stringify(record(text) ?? {}),
+    forward: (text) => {
+      const r = record(text);
+      return r ? [JSON.stringify(r)] : undefined;
+    },
   };
 };
 

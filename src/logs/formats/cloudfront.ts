@@ -70,9 +70,9 @@ const tsvStatus = (statusAt: number) => (buf: Buffer, start: number, end: number
 /** Rewrites a line in another field order (v2) to the standard order; absent fields become "-". */
 const reorder = (fields: readonly string[]) => {
   const at = STANDARD.map((f) => fields.indexOf(f));
-  return (text: string): string => {
+  return (text: string): string[] => {
     const v = text.split("\t");
-    return at.map((i) => (i >= 0 ? (v[i] ?? "-") : "-")).join("\t");
+    return [at.map((i) => (i >= 0 ? (v[i] ?? "-") : "-")).join("\t")];
   };
 };
 
@@ -90,10 +90,12 @@ const jsonReader: LineReader = {
   forward: (text) => {
     const o = JSON.parse(text) as Record<string, unknown>;
     const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
-    return STANDARD.map((f) => {
-      const v = scalarText(lower.get(f));
-      return v === undefined ? "-" : v.replace(/[\t\n]/g, " ");
-    }).join("\t");
+    return [
+      STANDARD.map((f) => {
+        const v = scalarText(lower.get(f));
+        return v === undefined ? "-" : v.replace(/[\t\n]/g, " ");
+      }).join("\t"),
+    ];
   },
 };
 

@@ -3,7 +3,7 @@
 // and in what they log for an empty body (nginx 0, Apache -).
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, lit, nulls, numberRids, type LogFormat, type LogFormatId, type LineReader } from "./format.js";
-import { regexTable } from "./regex-table.js";
+import { regexForward, regexTable } from "./regex-table.js";
 
 /** The whole line; the same pattern drives the JS fallback, DuckDB and Athena's RegexSerDe. */
 export const COMBINED_RE = String.raw`(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" ([0-9]{3}) (\S+)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?.*`;
@@ -39,7 +39,7 @@ export const combinedStatus = (buf: Buffer, start: number, end: number): number 
   return m ? Number(m[6]) : LINE.malformed;
 };
 
-const reader: LineReader = { status: combinedStatus };
+const reader: LineReader = { status: combinedStatus, forward: regexForward(COMBINED_RE, COLUMNS.length) };
 
 const hasApacheTraits = (head: readonly string[]): boolean =>
   head.some((l) => /\\"/.test(l) || /" [0-9]{3} - /.test(l));
@@ -62,21 +62,23 @@ const sql = (id: LogFormatId, table: string) =>
     linesTable: linesTableOf(id),
     pattern: COMBINED_RE,
     columns: COLUMNS,
-    events: (d: Dialect, from: string) => {
+    events: (d: Dialect, from: string, joined: boolean) => {
       const p = d.provenance;
       const target = "split_part(client_request, ' ', 2)";
       // nginx's error log names the request, Apache's does not: the join key follows
       const key = id === "nginx-combined" ? "client_ip || '|' || client_request" : "client_ip";
-      return numberRids(`SELECT ${lit(id)} AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      const rid = `${lit(id === "nginx-combined" ? "nginx:" : "apache:")} || ${key} || '|' || CAST(${d.ts("request_received_time", "clf-local")} AS varchar)`;
+      const select = `SELECT ${lit(id)} AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
   ${d.ts("request_received_time", "clf")} AS ts,
   CAST(server_status AS integer) AS status,
   client_ip AS client,
   nullif(split_part(client_request, ' ', 1), '') AS method,
   nullif(split_part(${target}, '?', 1), '') AS path,
   nullif(split_part(${target}, '?', 2), '') AS query,
-  ${lit(id === "nginx-combined" ? "nginx:" : "apache:")} || ${key} || '|' || CAST(${d.ts("request_received_time", "clf-local")} AS varchar) AS rid,
+  ${joined ? rid : "CAST(NULL AS varchar)"} AS rid,
   ${nulls("host", "rule", "rule_group_rule", "rule_type", "result_type", "error_code", "error_message", "principal", "action", "authorizer", "country")}
-FROM ${from} WHERE server_status = '403'`);
+FROM ${from} WHERE server_status = '403'`;
+      return joined ? numberRids(select) : select;
     },
   });
 

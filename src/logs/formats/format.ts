@@ -31,8 +31,11 @@ export const LINE = {
 export interface LineReader {
   /** The HTTP status of buf[start, end) (no newline, no CR), or a LINE code. */
   status(buf: Buffer, start: number, end: number): number;
-  /** The text stored for a denial line: the line itself or a canonical rewrite of it. */
-  forward?(text: string): string;
+  /**
+   * What is stored for a denial line: its text (or a canonical rewrite of it), then any fields
+   * parsed here. undefined when the line does not parse after all: it is counted as malformed.
+   */
+  forward?(text: string): readonly string[] | undefined;
 }
 
 export interface ReaderOptions {
@@ -77,8 +80,13 @@ export interface SourceSql {
   duckdbView(): string;
   /** DuckDB: the rows of the lines table (u, n, line) that do not parse. */
   duckdbRejects(): string;
-  /** SELECT of EVENT_COLUMNS from the table, only the records that are 403s (or denials). */
-  events(d: Dialect): string;
+  /** Fields the scan parses and stores after the line (regex tables), as DuckDB columns. */
+  storedFields?: readonly string[];
+  /**
+   * SELECT of EVENT_COLUMNS from the table, only the records that are 403s (or denials).
+   * `joined`: a source this one joins with is present (web servers build their join key only then).
+   */
+  events(d: Dialect, joined: boolean): string;
 }
 
 export interface LogFormat {
@@ -118,7 +126,7 @@ export const scalarText = (v: unknown): string | undefined =>
 /** SQL string literal (single quotes doubled); the same in DuckDB and Trino. */
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** The DuckDB table that holds a format's forwarded lines: (u unit, n line in unit, line). */
+/** The DuckDB table that holds a format's forwarded lines: (u unit, n line in unit, line, fields…). */
 export const linesTableOf = (id: LogFormatId): string => `why_lines_${id.replace(/-/g, "_")}`;
 
 /** `CAST(NULL AS varchar) AS c` for each event column a source does not have. */

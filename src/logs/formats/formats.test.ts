@@ -77,7 +77,7 @@ describe("log formats", () => {
     const reader = formatById("cloudfront").reader(head, {});
     const b = Buffer.from(line);
     assert.equal(reader.status(b, 0, b.length), 403);
-    const out = reader.forward!(line).split("\t");
+    const out = reader.forward!(line)![0]!.split("\t");
     assert.equal(out.length, 33);
     assert.equal(out[8], "403");
     assert.equal(out[14], "abc==");

@@ -2,11 +2,12 @@
 // user agent; S3 keeps appending fields, which the pattern's trailing `.*` tolerates.
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
-import { regexTable } from "./regex-table.js";
+import { regexForward, regexTable } from "./regex-table.js";
 
 /** The pattern of Athena's documented S3 access-log table. */
 export const S3_RE = String.raw`([^ ]*) ([^ ]*) \[(.*?)\] ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ("[^"]*"|-) (-|[0-9]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ("[^"]*"|-) ([^ ]*)(?: ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*))?.*$`;
 const S3_JS = new RegExp(`^${S3_RE}`);
+const S3_PATTERN = S3_RE.replace(/\$$/, "");
 const COLUMNS = [
   "bucketowner", "bucket_name", "requestdatetime", "remoteip", "requester", "requestid", "operation", "key", "request_uri",
   "httpstatus", "errorcode", "bytessent", "objectsize", "totaltime", "turnaroundtime", "referrer", "useragent", "versionid",
@@ -42,11 +43,11 @@ export const s3Access: LogFormat = {
     const ok = lines.filter((l) => /^(?:[0-9a-f]{64}|-) \S+ \[\d\d\/\w{3}\/\d{4}:/.test(l) && S3_JS.test(l)).length;
     return lines.length ? ok / lines.length : 0;
   },
-  reader: () => ({ status }),
+  reader: () => ({ status, forward: regexForward(S3_PATTERN, COLUMNS.length) }),
   sql: regexTable({
     table: "s3_access_logs",
     linesTable: linesTableOf("s3-access"),
-    pattern: S3_RE.replace(/\$$/, ""),
+    pattern: S3_PATTERN,
     columns: COLUMNS,
     types: { bytessent: "bigint", objectsize: "bigint" },
     events: (d: Dialect, from: string) => {

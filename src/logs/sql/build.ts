@@ -5,6 +5,7 @@ import { EVENT_COLUMNS, lit, type LogFormatId } from "../formats/format.js";
 import { formatById } from "../formats/index.js";
 import { rulesFor, type Cond, type Rule } from "../classify.js";
 import type { Dialect } from "./dialect.js";
+import { partnersOf } from "../joins.js";
 
 export interface TriageSpec {
   sources: readonly LogFormatId[];
@@ -22,7 +23,7 @@ const tsLiteral = (d: Date): string => `TIMESTAMP '${d.toISOString().slice(0, 19
 /** The normalised 403 records of every source, in one relation. */
 export const eventsSql = (d: Dialect, spec: TriageSpec): string => {
   const cols = EVENT_COLUMNS.join(", ");
-  const parts = spec.sources.map((s) => `SELECT ${cols} FROM (\n${formatById(s).sql.events(d)}\n) ${s.replace(/-/g, "_")}`);
+  const parts = spec.sources.map((s) => `SELECT ${cols} FROM (\n${formatById(s).sql.events(d, partnersOf(s, spec.sources).length > 0)}\n) ${s.replace(/-/g, "_")}`);
   const window = [spec.since ? `ts >= ${tsLiteral(spec.since)}` : "", spec.until ? `ts < ${tsLiteral(spec.until)}` : ""].filter(Boolean);
   const union = parts.join("\nUNION ALL\n");
   return window.length ? `SELECT * FROM (\n${union}\n) all_sources WHERE ${window.join(" AND ")}` : union;
@@ -42,6 +43,7 @@ const ruleSql = (d: Dialect, r: Rule): string =>
 /**
  * Every 403 once: records that share a request id are one request seen by several layers; the
  * record of the deciding layer (lowest rank) stands for it, with the list of layers that saw it.
+ * Records without a request id (or without a source to join) are their own request.
  */
 export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
   const rules = rulesFor(spec.sources);
@@ -49,7 +51,9 @@ export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
   const pick = (f: (r: Rule) => string): string => `CASE rule_no ${rules.map(({ rule, no }) => `WHEN ${no} THEN ${f(rule)}`).join(" ")} END`;
   const keyName = (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)"));
   const keyValue = (i: number) => pick((r) => (r.key[i] ? `CAST(${r.key[i][1]} AS varchar)` : "CAST(NULL AS varchar)"));
-  return `WITH classified AS (
+  const cols = [...EVENT_COLUMNS, "rule_no", "responder", "cause", "rank", "k1", "k1v", "k2", "k2v"];
+  const joinable = spec.sources.some((s) => partnersOf(s, spec.sources).length > 0);
+  const ranked = `WITH classified AS (
   SELECT e.*, CASE
 ${when}
     ELSE 0 END AS rule_no
@@ -60,15 +64,19 @@ ${when}
     coalesce(${pick((r) => lit(r.cause))}, 'unknown') AS cause,
     coalesce(${pick((r) => String(r.rank))}, 9) AS rank,
     ${keyName(0)} AS k1, ${keyValue(0)} AS k1v,
-    ${keyName(1)} AS k2, ${keyValue(1)} AS k2v,
-    coalesce(rid, ${d.rowId("src", "coalesce(file, '')", "n")}) AS gid
+    ${keyName(1)} AS k2, ${keyValue(1)} AS k2v
   FROM classified c
-), layers AS (
-  SELECT gid, array_agg(DISTINCT src) AS sources, count(*) AS seen FROM ranked GROUP BY gid
+)`;
+  const alone = `SELECT ${cols.join(", ")}, src AS sources_key, 1 AS seen FROM ranked`;
+  if (!joinable) return `${ranked}\n${alone}`;
+  return `${ranked}, layers AS (
+  SELECT rid, array_agg(DISTINCT src) AS sources, count(*) AS seen FROM ranked WHERE rid IS NOT NULL GROUP BY rid
 )
-SELECT r.*, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
-FROM (SELECT ranked.*, row_number() OVER (PARTITION BY gid ORDER BY rank, src, n) AS pick FROM ranked) r
-JOIN layers l ON r.gid = l.gid
+${alone} WHERE rid IS NULL
+UNION ALL
+SELECT ${cols.map((c) => `r.${c}`).join(", ")}, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
+FROM (SELECT ranked.*, row_number() OVER (PARTITION BY rid ORDER BY rank, src, n) AS pick FROM ranked WHERE rid IS NOT NULL) r
+JOIN layers l ON r.rid = l.rid
 WHERE r.pick = 1`;
 };
 
@@ -79,11 +87,12 @@ export interface Statement {
 
 /** The events and decided relations: tables in DuckDB (computed once), views in Athena. */
 export const triageObjects = (d: Dialect, spec: TriageSpec): Statement[] => {
-  const make = (name: string, body: string): string =>
-    d.name === "duckdb" ? `CREATE OR REPLACE TABLE ${name} AS\n${body}` : `CREATE OR REPLACE VIEW ${name} AS\n${body}`;
+  // DuckDB computes the decided records once and keeps them; everything else stays a view
+  const make = (name: string, body: string, table: boolean): string =>
+    d.name === "duckdb" && table ? `CREATE OR REPLACE TABLE ${name} AS\n${body}` : `CREATE OR REPLACE VIEW ${name} AS\n${body}`;
   return [
-    { name: T.events, sql: make(T.events, eventsSql(d, spec)) },
-    { name: T.decided, sql: make(T.decided, decidedSql(d, spec)) },
+    { name: T.events, sql: make(T.events, eventsSql(d, spec), false) },
+    { name: T.decided, sql: make(T.decided, decidedSql(d, spec), true) },
   ];
 };
 

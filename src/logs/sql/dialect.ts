@@ -34,8 +34,7 @@ export interface Dialect {
   epoch(expr: string): string;
   /** The elements of an array sorted and joined with a separator. */
   joinSorted(expr: string, sep: string): string;
-  /** A value unique to the row, for records without a request id. */
-  rowId(src: string, file: string, line: string): string;
+
   /** Provenance of a record: the file it came from, its line number and its raw text. */
   provenance: { file: string; line: string; raw: string };
 }
@@ -66,7 +65,7 @@ export const duckdb: Dialect = {
   median: (e) => `median(${e})`,
   epoch: (e) => `epoch(${e})`,
   joinSorted: (e, sep) => `array_to_string(list_sort(${e}), ${q(sep)})`,
-  rowId: (src, file, line) => `${src} || ':' || ${file} || ':' || CAST(${line} AS VARCHAR)`,
+
   provenance: { file: "why_file", line: "why_line", raw: "why_raw" },
 };
 
@@ -94,7 +93,7 @@ export const athena: Dialect = {
   median: (e) => `approx_percentile(${e}, 0.5)`,
   epoch: (e) => `to_unixtime(${e})`,
   joinSorted: (e, sep) => `array_join(array_sort(${e}), ${q(sep)})`,
-  rowId: () => `CAST(uuid() AS varchar)`,
+
   provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)" },
 };
 
