@@ -2,7 +2,7 @@
 // forwards the 403 lines (a few percent of a log) to DuckDB, which does everything else. It
 // reads raw bytes and asks each format only for a line's status, so most lines cost a few
 // byte comparisons; it runs in worker threads on byte ranges of large files.
-import { closeSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { cloudtrailRecords, cloudtrailStatus } from "./formats/cloudtrail.js";
 import { LINE, type LineReader, type LogFormatId, type ReaderOptions } from "./formats/format.js";
@@ -149,7 +149,8 @@ const CHUNK = 1 << 22;
 const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => {
   const fd = openSync(unit.file, "r");
   try {
-    let buf = Buffer.allocUnsafe(CHUNK * 2);
+    // a small file or range needs no more than its size (plus the line that runs past its end)
+    let buf = Buffer.allocUnsafe(Math.min(CHUNK * 2, (unit.end ?? statSync(unit.file).size) - unit.start + 65536));
     let pos = unit.start;
     let carry = 0;
     const limit = unit.end ?? Number.POSITIVE_INFINITY;
@@ -158,7 +159,7 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => 
       const one = Buffer.alloc(1);
       if (readSync(fd, one, 0, 1, pos - 1) === 1 && one[0] !== 10) {
         for (;;) {
-          const n = readSync(fd, buf, 0, CHUNK, pos);
+          const n = readSync(fd, buf, 0, buf.length, pos);
           if (n === 0) return;
           const nl = buf.indexOf(10);
           if (nl >= 0 && nl < n) {
@@ -171,12 +172,12 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => 
     }
     let base = pos; // file offset of buf[0]
     for (;;) {
-      if (carry + CHUNK > buf.length) {
+      if (carry >= buf.length / 2) {
         const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, carry + CHUNK));
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const n = readSync(fd, buf, carry, CHUNK, base + carry);
+      const n = readSync(fd, buf, carry, Math.min(CHUNK, buf.length - carry), base + carry);
       const to = carry + n;
       if (n === 0) {
         // a last line without a newline

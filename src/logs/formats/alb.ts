@@ -23,9 +23,9 @@ const TYPES = {
 const status = (buf: Buffer, start: number, end: number): number => {
   if (end <= start) return LINE.skip;
   let i = start;
-  for (let spaces = 0; spaces < 8; i++) {
-    if (i >= end) return LINE.malformed;
-    if (buf[i] === 32) spaces++;
+  for (let spaces = 0; spaces < 8; spaces++) {
+    i = buf.indexOf(32, i) + 1;
+    if (i === 0 || i > end) return LINE.malformed;
   }
   const s = digits3(buf, i);
   if (s >= 100 && buf[i + 3] === 32) return s;

@@ -58,9 +58,9 @@ const tsvStatus = (statusAt: number) => (buf: Buffer, start: number, end: number
   // a date first: YYYY-MM-DD then a tab
   if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 10] !== TAB) return LINE.malformed;
   let i = start;
-  for (let tabs = 0; tabs < statusAt; ) {
-    if (i >= end) return LINE.malformed;
-    if (buf[i++] === TAB) tabs++;
+  for (let tabs = 0; tabs < statusAt; tabs++) {
+    i = buf.indexOf(TAB, i) + 1;
+    if (i === 0 || i > end) return LINE.malformed;
   }
   const s = digits3(buf, i);
   if (s < 100 || (i + 3 < end && buf[i + 3] !== TAB)) return LINE.malformed;

@@ -12,7 +12,7 @@ const COLUMNS = ["client_ip", "client_id", "user_id", "request_received_time", "
 
 const QUOTE = 34;
 const SPACE = 32;
-const BRACKET = 91;
+const BACKSLASH = 92;
 
 /**
  * Status of a combined line without allocating: the 3 digits after the request's closing quote.
@@ -20,20 +20,17 @@ const BRACKET = 91;
  */
 export const combinedStatus = (buf: Buffer, start: number, end: number): number => {
   if (end <= start) return LINE.skip;
-  let i = start;
-  while (i < end && buf[i] !== BRACKET) i++;
-  while (i < end && buf[i] !== QUOTE) i++;
-  i++;
+  // Buffer.indexOf runs natively: faster than a byte loop over the ~50 bytes before the request
+  let i = buf.indexOf(QUOTE, start);
   // the closing quote of the request is followed by " NNN "
-  for (;;) {
-    while (i < end && buf[i] !== QUOTE) i++;
-    if (i >= end) break;
-    if (buf[i - 1] !== 92 && buf[i + 1] === SPACE && buf[i + 5] === SPACE) {
+  while (i >= 0 && i < end) {
+    i = buf.indexOf(QUOTE, i + 1);
+    if (i < 0 || i >= end) break;
+    if (buf[i - 1] !== BACKSLASH && buf[i + 1] === SPACE && buf[i + 5] === SPACE) {
       const s = digits3(buf, i + 2);
       if (s >= 100) return s;
       break;
     }
-    i++;
   }
   const m = COMBINED_JS.exec(buf.toString("latin1", start, end));
   return m ? Number(m[6]) : LINE.malformed;
