@@ -87,6 +87,19 @@ const stopwatch = (report: LogsOptions["timing"]) => {
   };
 };
 
+const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnection; close: () => void }> => {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:", jobs ? { threads: String(Math.max(1, jobs)) } : {});
+  const c = await instance.connect();
+  return {
+    c,
+    close: () => {
+      c.closeSync();
+      instance.closeSync();
+    },
+  };
+};
+
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
   const lap = stopwatch(opts.timing);
   const { inputs, skipped } = await identify(args, opts);
@@ -94,20 +107,22 @@ export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): 
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
   const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
   const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
+  // DuckDB loads (a native module and an instance) while the workers scan
+  const opening = openDuckDB(opts.jobs);
   try {
-    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom });
+    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom }).catch(async (e: unknown) => {
+      await opening.then(({ close }) => close()).catch(() => undefined);
+      throw e;
+    });
     lap("scan");
     const results = new Map(scan.results.map((r) => [r.u, r]));
     const offsets = lineOffsets(units, results);
-    const { DuckDBInstance } = await import("@duckdb/node-api");
-    const instance = await DuckDBInstance.create(":memory:", opts.jobs ? { threads: String(Math.max(1, opts.jobs)) } : {});
-    const c = await instance.connect();
-    lap("open DuckDB");
+    const { c, close } = await opening;
+    lap("open DuckDB (after the scan)");
     try {
       return await triage(c, inputs, units, results, offsets, scan.rows, skipped, opts, lap);
     } finally {
-      c.closeSync();
-      instance.closeSync();
+      close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -149,31 +164,20 @@ const triage = async (
   }
   const q = reportQueries(duckdb, spec);
 
-  // lines the fast scan forwarded but the table does not parse count as malformed too
-  const rejected = new Map<number, number>();
-  const rejectSamples: LogsReport["malformedSamples"] = [];
-  for (const s of sources) {
-    for (const r of await all(c, `SELECT r.u, r.n + w.line_offset AS line, w.file, r.line AS text, count(*) OVER () AS total FROM (${formatById(s).sql.duckdbRejects()}) r JOIN why_units w ON r.u = w.u ORDER BY r.u, r.n`)) {
-      rejected.set(num(r.u), (rejected.get(num(r.u)) ?? 0) + 1);
-      if (rejectSamples.length < 10) rejectSamples.push({ file: String(r.file), line: num(r.line), text: redactor.text(String(r.text).slice(0, 300)) });
-    }
-  }
-
   const reportInputs = inputs.map((f) => {
-    const mine = units.filter((u) => u.file === f.file).map((u) => ({ r: results.get(u.u), rej: rejected.get(u.u) ?? 0 }));
+    // the scan is the one judge of malformed lines: it parsed every line it forwarded
+    const mine = units.filter((u) => u.file === f.file).map((u) => results.get(u.u));
     return {
       file: f.file,
       format: f.format.id,
-      lines: mine.reduce((s, m) => s + (m.r?.lines ?? 0), 0),
-      malformed: mine.reduce((s, m) => s + (m.r?.malformed ?? 0) + m.rej, 0),
+      lines: mine.reduce((s, m) => s + (m?.lines ?? 0), 0),
+      malformed: mine.reduce((s, m) => s + (m?.malformed ?? 0), 0),
     };
   });
   const malformedSamples = [
     ...units.flatMap((u) => (results.get(u.u)?.samples ?? []).map((s) => ({ file: u.file, line: s.line + (offsets.get(u.u) ?? 0), text: redactor.text(s.text) }))),
-    ...rejectSamples,
   ].slice(0, 10);
 
-  lap("rejects");
   const [totals] = await all(c, q.totals);
   const status403 = num(totals?.status403);
   const clusterRows = await all(c, q.clusters);

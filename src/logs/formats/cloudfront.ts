@@ -143,7 +143,6 @@ SELECT ${cols.join(", ")}, why_file, why_line, why_raw FROM (
   FROM ${linesFrom(linesTableOf("cloudfront"))}
 ) WHERE len(p) >= ${STATUS + 1}`;
     },
-    duckdbRejects: () => `SELECT u, n, line FROM ${linesTableOf("cloudfront")} WHERE len(string_split(line, chr(9))) < ${STATUS + 1}`,
     events: (d: Dialect) => {
       const p = d.provenance;
       return `SELECT 'cloudfront' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,

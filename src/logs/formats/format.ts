@@ -78,8 +78,6 @@ export interface SourceSql {
   athenaDdl(location: string): string;
   /** DuckDB: a view with the table's columns over its lines table, plus why_file/why_line/why_raw. */
   duckdbView(): string;
-  /** DuckDB: the rows of the lines table (u, n, line) that do not parse. */
-  duckdbRejects(): string;
   /** Fields the scan parses and stores after the line (regex tables), as DuckDB columns. */
   storedFields?: readonly string[];
   /**

@@ -38,8 +38,6 @@ LOCATION '${location.replace(/'/g, "''")}';`,
 SELECT unnest(j), why_file, why_line, why_raw FROM (
   SELECT from_json(l.line, '${duckShape(spec.shape).replace(/'/g, "''")}') AS j, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
   FROM ${linesFrom(spec.linesTable)}
-  WHERE json_valid(l.line)
 )`,
-  duckdbRejects: () => `SELECT u, n, line FROM ${spec.linesTable} WHERE NOT json_valid(line)`,
   events: spec.events,
 });

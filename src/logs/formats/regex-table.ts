@@ -58,7 +58,5 @@ LOCATION ${sqlString(location)};`,
 SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
 FROM ${linesFrom(spec.linesTable)}`;
   },
-  // the scan already parsed every stored line with the pattern
-  duckdbRejects: () => `SELECT u, n, line FROM ${spec.linesTable} WHERE false`,
   events: (d, joined) => spec.events(d, spec.table, joined),
 });
