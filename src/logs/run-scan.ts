@@ -2,11 +2,10 @@
 // threads when the input is large enough to pay for them.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { LogFormat, LogFormatId, ReaderOptions } from "./formats/format.js";
-import { ForwardFiles, scanUnit, type Progress, type ScanUnit, type UnitResult } from "./scan.js";
+import type { LogFormat, ReaderOptions } from "./formats/format.js";
+import { scanUnit, type Progress, type ScanUnit, type UnitResult } from "./scan.js";
 import type { FromWorker, ToWorker } from "./scan-worker.js";
 
 export interface InputFile {
@@ -35,11 +34,8 @@ export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions, 
   return units;
 };
 
-export interface ScanOutcome {
-  results: UnitResult[];
-  /** Files of forwarded rows, per format. */
-  rows: Map<LogFormatId, string[]>;
-}
+/** Called when a unit is done (its rows files are closed), in completion order. */
+export type UnitDone = (result: UnitResult) => void;
 
 const workerScript = (): URL | undefined => {
   // next to this module in dist/, or next to the CLI bundle (dist/src/cli/) one level over
@@ -50,53 +46,48 @@ const workerScript = (): URL | undefined => {
   return undefined;
 };
 
-const inline = async (units: readonly ScanUnit[], dir: string, progress: Progress): Promise<ScanOutcome> => {
-  const out = new ForwardFiles((format) => join(dir, `main-${format}.rows`));
+const inline = async (units: readonly ScanUnit[], dir: string, progress: Progress, done: UnitDone): Promise<UnitResult[]> => {
   const results: UnitResult[] = [];
-  try {
-    for (const unit of units) results.push(await scanUnit(unit, out, progress));
-  } finally {
-    out.close();
+  for (const unit of units) {
+    const r = await scanUnit(unit, dir, progress);
+    done(r);
+    results.push(r);
   }
-  const rows = new Map<LogFormatId, string[]>();
-  for (const [format, path] of out.paths) rows.set(format, [path]);
-  return { results, rows };
+  return results;
 };
 
-const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL, progress: Progress): Promise<ScanOutcome> =>
+const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
   new Promise((resolve, reject) => {
+    // largest first, so the last units to finish are small
     const queue = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
     const results: UnitResult[] = [];
-    const rows = new Map<LogFormatId, string[]>();
     const workers: Worker[] = [];
-    let open = count;
     let failed = false;
-    const fail = (e: Error): void => {
-      if (failed) return;
-      failed = true;
+    const finish = (e?: Error): void => {
       for (const w of workers) void w.terminate();
-      reject(e);
+      if (e) {
+        if (!failed) reject(e);
+        failed = true;
+      } else resolve(results.sort((a, b) => a.u - b.u));
     };
     for (let id = 0; id < count; id++) {
-      const w = new Worker(script, { workerData: { dir, id } });
+      const w = new Worker(script, { workerData: { dir } });
       workers.push(w);
       const next = (): void => {
         const unit = queue.shift();
-        w.postMessage((unit ? { type: "unit", unit } : { type: "close" }) satisfies ToWorker);
+        if (unit) w.postMessage({ type: "unit", unit } satisfies ToWorker);
       };
       w.on("message", (m: FromWorker) => {
         if (m.type === "progress") progress(m.bytes, m.lines);
-        else if (m.type === "done") {
+        else if (m.type === "failed") finish(new Error(m.message));
+        else {
           results.push(m.result);
-          next();
-        } else if (m.type === "failed") fail(new Error(m.message));
-        else if (m.type === "closed") {
-          for (const [format, path] of m.paths) rows.set(format as LogFormatId, [...(rows.get(format as LogFormatId) ?? []), path]);
-          void w.terminate();
-          if (--open === 0 && !failed) resolve({ results: results.sort((a, b) => a.u - b.u), rows });
+          done(m.result);
+          if (results.length === units.length) finish();
+          else next();
         }
       });
-      w.on("error", fail);
+      w.on("error", (e) => finish(e));
       next();
     }
   });
@@ -107,12 +98,15 @@ export interface ScanOptions {
   /** Input size from which workers are used (tests lower it). */
   workersFrom?: number | undefined;
   progress?: Progress | undefined;
+  /** Each unit as it finishes (DuckDB loads its rows while the others are scanned). */
+  onUnit?: UnitDone | undefined;
 }
 
-export const runScan = async (inputs: readonly InputFile[], units: readonly ScanUnit[], dir: string, opts: ScanOptions = {}): Promise<ScanOutcome> => {
+export const runScan = async (inputs: readonly InputFile[], units: readonly ScanUnit[], dir: string, opts: ScanOptions = {}): Promise<UnitResult[]> => {
   const progress = opts.progress ?? (() => undefined);
+  const done = opts.onUnit ?? (() => undefined);
   const total = inputs.reduce((s, f) => s + f.size, 0);
   const jobs = Math.min(opts.jobs ?? availableParallelism(), units.length, 8);
   const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? workerScript() : undefined;
-  return script ? pooled(units, dir, jobs, script, progress) : inline(units, dir, progress);
+  return script ? pooled(units, dir, jobs, script, progress, done) : inline(units, dir, progress, done);
 };

@@ -1,17 +1,11 @@
-// Worker thread: scans the units the main thread sends, writing forwarded lines to its own files.
+// Worker thread: scans the units the main thread sends, one at a time.
 import { parentPort, workerData } from "node:worker_threads";
-import { join } from "node:path";
-import { ForwardFiles, scanUnit, type ScanUnit } from "./scan.js";
+import { scanUnit, type ScanUnit, type UnitResult } from "./scan.js";
 
-export type ToWorker = { type: "unit"; unit: ScanUnit } | { type: "close" };
-export type FromWorker =
-  | { type: "progress"; bytes: number; lines: number }
-  | { type: "done"; result: Awaited<ReturnType<typeof scanUnit>> }
-  | { type: "closed"; paths: [string, string][] }
-  | { type: "failed"; message: string };
+export type ToWorker = { type: "unit"; unit: ScanUnit };
+export type FromWorker = { type: "progress"; bytes: number; lines: number } | { type: "done"; result: UnitResult } | { type: "failed"; message: string };
 
-const { dir, id } = workerData as { dir: string; id: number };
-const out = new ForwardFiles((format) => join(dir, `w${id}-${format}.rows`));
+const { dir } = workerData as { dir: string };
 const port = parentPort!;
 let bytes = 0;
 let lines = 0;
@@ -29,14 +23,12 @@ const progress = (b: number, l: number): void => {
 };
 
 port.on("message", (m: ToWorker) => {
-  if (m.type === "close") {
-    out.close();
-    if (bytes || lines) port.postMessage({ type: "progress", bytes, lines } satisfies FromWorker);
-    port.postMessage({ type: "closed", paths: [...out.paths.entries()] } satisfies FromWorker);
-    return;
-  }
-  scanUnit(m.unit, out, progress).then(
-    (result) => port.postMessage({ type: "done", result } satisfies FromWorker),
+  scanUnit(m.unit, dir, progress).then(
+    (result) => {
+      if (bytes || lines) port.postMessage({ type: "progress", bytes, lines } satisfies FromWorker);
+      bytes = lines = 0;
+      port.postMessage({ type: "done", result } satisfies FromWorker);
+    },
     (e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
   );
 });

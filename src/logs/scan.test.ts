@@ -35,22 +35,24 @@ describe("scan", () => {
       const { mkdirSync } = await import("node:fs");
       mkdirSync(out);
       const units = planUnits([input()], {}, range);
-      const scan = await runScan([input()], units, out, { jobs, workersFrom: 0 });
-      const total = scan.results.reduce((s, r) => s + r.lines, 0);
+      const done: number[] = [];
+      const results = await runScan([input()], units, out, { jobs, workersFrom: 0, onUnit: (r) => done.push(r.u) });
+      assert.deepEqual([...done].sort((a, b) => a - b), units.map((u) => u.u), "each unit reported once");
+      const total = results.reduce((s, r) => s + r.lines, 0);
       assert.equal(total, lines.length);
-      assert.equal(scan.results.reduce((s, r) => s + r.malformed, 0), 1);
-      assert.equal(scan.results.reduce((s, r) => s + r.status404, 0), lines.filter((l) => / 404 \d+ "/.test(l)).length);
-      const rows = [...scan.rows.values()].flat().flatMap((p) => readFileSync(p, "utf8").split("\n").filter(Boolean));
+      assert.equal(results.reduce((s, r) => s + r.malformed, 0), 1);
+      assert.equal(results.reduce((s, r) => s + r.status404, 0), lines.filter((l) => / 404 \d+ "/.test(l)).length);
+      const rows = results.flatMap((r) => r.rows).flatMap(([, p]) => readFileSync(p, "utf8").split("\n").filter(Boolean));
       assert.equal(rows.length, expected403());
       // every forwarded row is a whole original line, found at its own number
       const offsets = new Map<number, number>();
       let at = 0;
       for (const u of [...units].sort((a, b) => a.start - b.start)) {
         offsets.set(u.u, at);
-        at += scan.results.find((r) => r.u === u.u)!.lines;
+        at += results.find((r) => r.u === u.u)!.lines;
       }
       for (const row of rows) {
-        const [u, n, text] = row.split("\x1f");
+        const [u, n, text] = row.split("\x1f"); // the line, then the fields parsed from it
         assert.equal(lines[offsets.get(Number(u))! + Number(n) - 1], text);
       }
     });

@@ -3,6 +3,7 @@
 // reads raw bytes and asks each format only for a line's status, so most lines cost a few
 // byte comparisons; it runs in worker threads on byte ranges of large files.
 import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { cloudtrailRecords, cloudtrailStatus } from "./formats/cloudtrail.js";
 import { LINE, type LineReader, type LogFormatId, type ReaderOptions } from "./formats/format.js";
@@ -35,6 +36,8 @@ export interface UnitResult {
   status401: number;
   status404: number;
   samples: MalformedSample[];
+  /** The files this unit's forwarded rows went to, per format. */
+  rows: [LogFormatId, string][];
 }
 
 const SAMPLES_PER_UNIT = 3;
@@ -42,7 +45,7 @@ const SAMPLES_PER_UNIT = 3;
 const US = "\u001f";
 const SAMPLE_CHARS = 300;
 
-/** Where forwarded lines go: one text file per format, rows `u \x1f n \x1f line [\x1f field …]`. */
+/** Where a unit's forwarded lines go: one text file per format, rows `u \x1f n \x1f line [\x1f field …]`. */
 export class ForwardFiles {
   private readonly fds = new Map<LogFormatId, number>();
   private readonly pending = new Map<LogFormatId, string[]>();
@@ -100,7 +103,7 @@ class LineSink {
     private readonly unit: ScanUnit,
     private readonly out: ForwardFiles,
   ) {
-    this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [] };
+    this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
     this.reader = formatById(unit.format).reader(unit.head, unit.options);
   }
 
@@ -255,11 +258,17 @@ const scanDocument = async (unit: ScanUnit, sink: LineSink, out: ForwardFiles, p
   progress(raw.length, records.length);
 };
 
-/** Scans one unit to the end; forwarded lines go to `out`. */
-export const scanUnit = async (unit: ScanUnit, out: ForwardFiles, progress: Progress = () => undefined): Promise<UnitResult> => {
+/** Scans one unit to the end; its forwarded lines go to files in `dir`, closed when it is done. */
+export const scanUnit = async (unit: ScanUnit, dir: string, progress: Progress = () => undefined): Promise<UnitResult> => {
+  const out = new ForwardFiles((format) => join(dir, `u${unit.u}-${format}.rows`));
   const sink = new LineSink(unit, out);
-  if (formatById(unit.format).document) await scanDocument(unit, sink, out, progress);
-  else if (unit.gzip) await scanStream(unit, sink, progress);
-  else scanPlain(unit, sink, progress);
+  try {
+    if (formatById(unit.format).document) await scanDocument(unit, sink, out, progress);
+    else if (unit.gzip) await scanStream(unit, sink, progress);
+    else scanPlain(unit, sink, progress);
+  } finally {
+    out.close();
+  }
+  sink.result.rows = [...out.paths.entries()];
   return sink.result;
 };

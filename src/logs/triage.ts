@@ -100,27 +100,85 @@ const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnecti
   };
 };
 
+/** The lines table of a format: unit, line in unit, the line, and the fields the scan parsed. */
+const linesColumns = (s: LogFormatId): [string, string][] => [
+  ["u", "INTEGER"],
+  ["n", "BIGINT"],
+  ["line", "VARCHAR"],
+  ...(formatById(s).sql.storedFields ?? []).map((f): [string, string] => [f, "VARCHAR"]),
+];
+
+const readRows = (s: LogFormatId, paths: readonly string[]): string =>
+  `INSERT INTO ${linesTableOf(s)} SELECT * FROM read_csv([${paths.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {${linesColumns(s).map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
+
+/**
+ * Loads rows files into the lines tables as units finish: whatever arrived while one load ran
+ * goes in the next, one read_csv per format (thousands of small files make few statements).
+ */
+const rowsLoader = (opening: Promise<{ c: DuckDBConnection }>) => {
+  const pending = new Map<LogFormatId, string[]>();
+  let running: Promise<void> = opening.then(() => undefined);
+  let busy = false;
+  const pump = async (): Promise<void> => {
+    const { c } = await opening;
+    while (pending.size > 0) {
+      const batch = [...pending];
+      pending.clear();
+      for (const [format, paths] of batch) await c.run(readRows(format, paths));
+    }
+  };
+  const kick = (): void => {
+    if (busy) return;
+    busy = true;
+    running = running.then(pump).finally(() => {
+      busy = false;
+    });
+  };
+  return {
+    add: (rows: readonly [LogFormatId, string][]): void => {
+      for (const [format, path] of rows) pending.set(format, [...(pending.get(format) ?? []), path]);
+      if (rows.length) kick();
+    },
+    /** Resolves when every file added so far is loaded. */
+    drain: async (): Promise<void> => {
+      for (;;) {
+        await running;
+        if (pending.size === 0 && !busy) return;
+        kick();
+      }
+    },
+  };
+};
+
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
   const lap = stopwatch(opts.timing);
   const { inputs, skipped } = await identify(args, opts);
   lap("detect formats");
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
   const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
+  const sources = [...new Set(inputs.map((f) => f.format.id))];
   const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
-  // DuckDB loads (a native module and an instance) while the workers scan
-  const opening = openDuckDB(opts.jobs);
+  // DuckDB opens while the workers scan, and loads each unit's rows as soon as the unit is done
+  const opening = openDuckDB(opts.jobs).then(async (db) => {
+    for (const s of sources) await db.c.run(`CREATE TABLE ${linesTableOf(s)} (${linesColumns(s).map(([n, t]) => `"${n}" ${t}`).join(", ")})`);
+    return db;
+  });
+  const loader = rowsLoader(opening);
+  const onUnit = (r: UnitResult): void => loader.add(r.rows);
   try {
-    const scan = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom }).catch(async (e: unknown) => {
+    const scanned = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom, onUnit }).catch(async (e: unknown) => {
+      await loader.drain().catch(() => undefined);
       await opening.then(({ close }) => close()).catch(() => undefined);
       throw e;
     });
     lap("scan");
-    const results = new Map(scan.results.map((r) => [r.u, r]));
+    const results = new Map(scanned.map((r) => [r.u, r]));
     const offsets = lineOffsets(units, results);
     const { c, close } = await opening;
-    lap("open DuckDB (after the scan)");
     try {
-      return await triage(c, inputs, units, results, offsets, scan.rows, skipped, opts, lap);
+      await loader.drain();
+      lap("load the last rows");
+      return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap);
     } finally {
       close();
     }
@@ -135,29 +193,17 @@ const triage = async (
   units: readonly ScanUnit[],
   results: ReadonlyMap<number, UnitResult>,
   offsets: ReadonlyMap<number, number>,
-  rows: ReadonlyMap<LogFormatId, string[]>,
+  sources: readonly LogFormatId[],
   skipped: string[],
   opts: LogsOptions,
   lap: (phase: string) => void,
 ): Promise<LogsReport> => {
   const redactor = new Redactor(!opts.showSecrets);
-  const sources = [...new Set(inputs.map((f) => f.format.id))];
   const spec: TriageSpec = { sources, since: opts.since, until: opts.until, top: opts.top ?? 5 };
 
   await c.run("CREATE TABLE why_units (u INTEGER, file VARCHAR, line_offset BIGINT)");
   await c.run(`INSERT INTO why_units VALUES ${units.map((u) => `(${u.u}, ${lit(u.file)}, ${offsets.get(u.u) ?? 0})`).join(", ")}`);
-  for (const s of sources) {
-    const files = rows.get(s) ?? [];
-    const table = linesTableOf(s);
-    const columns: [string, string][] = [["u", "INTEGER"], ["n", "BIGINT"], ["line", "VARCHAR"], ...(formatById(s).sql.storedFields ?? []).map((f): [string, string] => [f, "VARCHAR"])];
-    await c.run(
-      files.length
-        ? `CREATE TABLE ${table} AS SELECT * FROM read_csv([${files.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {${columns.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`
-        : `CREATE TABLE ${table} (${columns.map(([n, t]) => `"${n}" ${t}`).join(", ")})`,
-    );
-    await c.run(formatById(s).sql.duckdbView());
-  }
-  lap("load forwarded lines");
+  for (const s of sources) await c.run(formatById(s).sql.duckdbView());
   for (const st of triageObjects(duckdb, spec)) {
     await c.run(st.sql);
     lap(st.name);
