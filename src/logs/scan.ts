@@ -60,9 +60,8 @@ export class ForwardFiles {
       rows = [];
       this.pending.set(format, rows);
     }
-    // the row separators cannot appear inside a stored field
-    const clean = (t: string): string => (t.includes(US) || t.includes("\r") || t.includes("\n") ? t.replaceAll(US, " ").replaceAll("\r", " ").replaceAll("\n", " ") : t);
-    const row = `${u}${US}${n}${US}${fields.map(clean).join(US)}\n`;
+    // fields come from a line without separators (see LineSink.forward) or from JSON.stringify
+    const row = `${u}${US}${n}${US}${fields.join(US)}\n`;
     rows.push(row);
     const size = (this.sizes.get(format) ?? 0) + row.length;
     this.sizes.set(format, size);
@@ -129,7 +128,9 @@ class LineSink {
   }
 
   forward(buf: Buffer, start: number, end: number): void {
-    const text = buf.toString("utf8", start, end);
+    let text = buf.toString("utf8", start, end);
+    // the bytes that separate stored rows and fields cannot stay inside a line
+    if (text.includes(US) || text.includes("\r")) text = text.replaceAll(US, " ").replaceAll("\r", " ");
     const fields = this.reader.forward ? this.reader.forward(text) : [text];
     if (!fields) {
       this.malformed(buf, start, end);
