@@ -114,6 +114,8 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     return EXIT.ok;
   }
   if (paths.length === 0) throw new WhyError("USAGE", "name at least one log file, directory or glob");
+  // SARIF hook: once src/render/render-sarif.ts exists, render the LogsReport here (one result
+  // per cluster: ruleId = `${responder}/${cause}`, message = title, locations = sampleAt).
   if (format === "sarif") throw new WhyError("USAGE", "SARIF output for logs is not available yet");
   const { runLogs } = await import("../../logs/triage.js");
   const bar = flags.progress !== false && io.errIsTTY ? progressBar(io) : undefined;
