@@ -1,7 +1,7 @@
 // Application Load Balancer access logs: space-separated, quoted request, user agent and
 // several later fields; new fields are appended at the end over time.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
+import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
 
 /** The pattern of Athena's documented ALB table (its last, unnamed group made non-capturing). */
@@ -37,9 +37,7 @@ export const alb: LogFormat = {
   id: "alb",
   label: "Application Load Balancer access log",
   detect: (head) => {
-    const lines = head.filter((l) => l.trim() !== "");
-    const ok = lines.filter((l) => /^(?:https?|h2|grpcs?|wss?) \d{4}-\d\d-\d\dT[\d:.]+Z \S+ /.test(l) && ALB_JS.test(l)).length;
-    return lines.length ? ok / lines.length : 0;
+    return shareOf(head, (l) => /^(?:https?|h2|grpcs?|wss?) \d{4}-\d\d-\d\dT[\d:.]+Z \S+ /.test(l) && ALB_JS.test(l));
   },
   reader: () => ({ status, forward: regexForward(ALB_RE, COLUMNS.length) }),
   sql: regexTable({

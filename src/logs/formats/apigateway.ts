@@ -3,7 +3,7 @@
 // one canonical JSON record whose keys name the $context variables.
 import type { Dialect } from "../sql/dialect.js";
 import { WhyError } from "../../model/errors.js";
-import { LINE, linesTableOf, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
+import { jsonLineStatus, jsonObject, LINE, linesTableOf, nulls, scalarText, shareOf, type LineReader, type LogFormat } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 /** Canonical record keys and the $context variables (or common JSON keys) they come from. */
@@ -53,14 +53,7 @@ const statusOf = (r: Record<string, string>): number => {
 };
 
 const jsonReader: LineReader = {
-  status: (buf, start, end) => {
-    if (end <= start) return LINE.skip;
-    try {
-      return statusOf(canonical(JSON.parse(buf.toString("utf8", start, end)) as Record<string, unknown>));
-    } catch {
-      return LINE.malformed;
-    }
-  },
+  status: jsonLineStatus((o) => statusOf(canonical(o))),
   forward: (text) => [JSON.stringify(canonical(JSON.parse(text) as Record<string, unknown>))],
 };
 
@@ -116,17 +109,12 @@ export const apigateway: LogFormat = {
   id: "apigateway",
   label: "API Gateway access log",
   detect: (head, _path) => {
-    const lines = head.filter((l) => l.trim() !== "");
-    const ok = lines.filter((l) => {
-      if (!l.startsWith("{")) return false;
-      try {
-        const r = canonical(JSON.parse(l) as Record<string, unknown>);
-        return r.requestId !== undefined && r.status !== undefined;
-      } catch {
-        return false;
-      }
-    }).length;
-    return lines.length ? (0.9 * ok) / lines.length : 0;
+    const isRecord = (l: string): boolean => {
+      const o = l.startsWith("{") ? jsonObject(l) : undefined;
+      const r = o ? canonical(o) : {};
+      return r.requestId !== undefined && r.status !== undefined;
+    };
+    return 0.9 * shareOf(head, isRecord);
   },
   reader: (head, opts) => {
     const json = head.some((l) => l.startsWith("{"));
@@ -163,6 +151,5 @@ FROM apigateway_access_logs WHERE status = '403'`;
 /** Whether a file's head matches a CLF template (for detection with --apigw-format). */
 export const matchesTemplate = (head: readonly string[], template: string): number => {
   const { re } = templateRegex(template);
-  const lines = head.filter((l) => l.trim() !== "");
-  return lines.length ? lines.filter((l) => re.test(l)).length / lines.length : 0;
+  return shareOf(head, (l) => re.test(l));
 };

@@ -2,7 +2,7 @@
 // logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
+import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
 import { linesFrom } from "./regex-table.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
@@ -77,16 +77,10 @@ const reorder = (fields: readonly string[]) => {
 };
 
 const jsonReader: LineReader = {
-  status: (buf, start, end) => {
-    if (end <= start) return LINE.skip;
-    try {
-      const o = JSON.parse(buf.toString("utf8", start, end)) as Record<string, unknown>;
-      const s = Number(o["sc-status"]);
-      return Number.isInteger(s) && s >= 100 ? s : LINE.malformed;
-    } catch {
-      return LINE.malformed;
-    }
-  },
+  status: jsonLineStatus((o) => {
+    const s = Number(o["sc-status"]);
+    return Number.isInteger(s) && s >= 100 ? s : LINE.malformed;
+  }),
   forward: (text) => {
     const o = JSON.parse(text) as Record<string, unknown>;
     const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));

@@ -2,7 +2,7 @@
 // per line). A denied call carries an errorCode such as AccessDenied; for S3 data events its
 // requestID is the x-amz-request-id that S3's own access log records.
 import type { Dialect } from "../sql/dialect.js";
-import { LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
+import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 /** errorCodes that mean "not allowed" (HTTP 403 from the service). One pattern for JS and SQL. */
@@ -70,20 +70,9 @@ export const cloudtrail: LogFormat = {
   detect: (head) => {
     const text = head.join("\n").trimStart();
     if (/^\{\s*"Records"\s*:\s*\[/.test(text)) return 1;
-    const lines = head.filter((l) => l.trim() !== "");
-    const ok = lines.filter((l) => l.startsWith("{") && /"eventSource"\s*:/.test(l) && /"eventName"\s*:/.test(l)).length;
-    return lines.length ? ok / lines.length : 0;
+    return shareOf(head, (l) => l.startsWith("{") && /"eventSource"\s*:/.test(l) && /"eventName"\s*:/.test(l));
   },
-  reader: () => ({
-    status: (buf, start, end) => {
-      if (end <= start) return LINE.skip;
-      try {
-        return cloudtrailStatus(JSON.parse(buf.toString("utf8", start, end)));
-      } catch {
-        return LINE.malformed;
-      }
-    },
-  }),
+  reader: () => ({ status: jsonLineStatus(cloudtrailStatus) }),
   sql: jsonTable({
     table: "cloudtrail_logs",
     linesTable: linesTableOf("cloudtrail"),

@@ -2,7 +2,7 @@
 // The two write the same layout; they differ in how they escape a quote (nginx \x22, Apache \")
 // and in what they log for an empty body (nginx 0, Apache -).
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, lit, nulls, numberRids, type LogFormat, type LogFormatId, type LineReader } from "./format.js";
+import { digits3, LINE, linesTableOf, lit, nulls, numberRids, shareOf, type LogFormat, type LogFormatId, type LineReader } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
 
 /** The whole line; the same pattern drives the JS fallback, DuckDB and Athena's RegexSerDe. */
@@ -42,13 +42,11 @@ const hasApacheTraits = (head: readonly string[]): boolean =>
   head.some((l) => /\\"/.test(l) || /" [0-9]{3} - /.test(l));
 
 const detectCombined = (flavour: "nginx" | "apache") => (head: readonly string[], path: string): number => {
-  const lines = head.filter((l) => l.trim() !== "");
-  if (lines.length === 0) return 0;
-  const ok = lines.filter((l) => COMBINED_JS.test(l)).length / lines.length;
+  const ok = shareOf(head, (l) => COMBINED_JS.test(l));
   if (ok < 0.5) return 0;
   const apachePath = /apache|httpd/i.test(path);
   const nginxPath = /nginx/i.test(path);
-  const apache = apachePath || (!nginxPath && hasApacheTraits(lines));
+  const apache = apachePath || (!nginxPath && hasApacheTraits(head));
   // both match; the flavour that fits the path or content wins by a little
   return flavour === "apache" ? (apache ? ok : ok * 0.8) : apache ? ok * 0.8 : ok * 0.9;
 };

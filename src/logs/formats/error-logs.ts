@@ -2,7 +2,7 @@
 // for refusing a request; each pattern below is one of those reasons, and the same text decides
 // in the JS scan, in DuckDB and in Athena.
 import type { Dialect } from "../sql/dialect.js";
-import { LINE, linesTableOf, nulls, numberRids, type LineReader, type LogFormat } from "./format.js";
+import { LINE, linesTableOf, nulls, shareOf, numberRids, type LineReader, type LogFormat } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
 
 export const NGINX_ERROR_RE = String.raw`([0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) \[([a-z]+)\] ([0-9]+)#([0-9]+): (?:\*([0-9]+) )?(.*)`;
@@ -23,10 +23,6 @@ const lineReader = (whole: RegExp, denial: RegExp, pattern: string, groups: numb
   },
 });
 
-const share = (head: readonly string[], re: RegExp): number => {
-  const lines = head.filter((l) => l.trim() !== "");
-  return lines.length ? lines.filter((l) => re.test(l)).length / lines.length : 0;
-};
 
 const NGINX_JS = new RegExp(`^${NGINX_ERROR_RE}$`);
 const NGINX_COLUMNS = ["time", "level", "pid", "tid", "connection", "message"];
@@ -36,7 +32,7 @@ const APACHE_JS = new RegExp(`^${APACHE_ERROR_RE}$`);
 export const nginxError: LogFormat = {
   id: "nginx-error",
   label: "nginx error log",
-  detect: (head) => share(head, NGINX_JS),
+  detect: (head) => shareOf(head, (l) => NGINX_JS.test(l)),
   reader: () => lineReader(NGINX_JS, new RegExp(NGINX_DENIAL), NGINX_ERROR_RE, NGINX_COLUMNS.length),
   sql: regexTable({
     table: "nginx_error_logs",
@@ -68,7 +64,7 @@ FROM ${from} WHERE ${d.like("message", NGINX_DENIAL)}`;
 export const apacheError: LogFormat = {
   id: "apache-error",
   label: "Apache error log",
-  detect: (head) => share(head, APACHE_JS),
+  detect: (head) => shareOf(head, (l) => APACHE_JS.test(l)),
   reader: () => lineReader(APACHE_JS, new RegExp(APACHE_DENIAL), APACHE_ERROR_RE, APACHE_COLUMNS.length),
   sql: regexTable({
     table: "apache_error_logs",

@@ -111,6 +111,31 @@ export const digits3 = (buf: Buffer, i: number): number => {
   return a * 100 + b * 10 + c;
 };
 
+/** The share of a file's first non-blank lines that pass a test (0 when there are none). */
+export const shareOf = (head: readonly string[], test: (line: string) => boolean): number => {
+  const lines = head.filter((l) => l.trim() !== "");
+  return lines.length ? lines.filter(test).length / lines.length : 0;
+};
+
+/** A JSON object, or undefined when the text is not one. */
+export const jsonObject = (text: string): Record<string, unknown> | undefined => {
+  try {
+    const o: unknown = JSON.parse(text);
+    return typeof o === "object" && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A reader's status for one-JSON-object-per-line formats: parse, then ask `status`. */
+export const jsonLineStatus =
+  (status: (o: Record<string, unknown>) => number) =>
+  (buf: Buffer, start: number, end: number): number => {
+    if (end <= start) return LINE.skip;
+    const o = jsonObject(buf.toString("utf8", start, end));
+    return o ? status(o) : LINE.malformed;
+  };
+
 /** A JSON scalar as text (objects as JSON); undefined for null, missing and empty values. */
 export const scalarText = (v: unknown): string | undefined =>
   v === null || v === undefined || v === ""

@@ -1,7 +1,7 @@
 // Amazon S3 server access logs: space-separated fields, bracketed time, quoted request URI and
 // user agent; S3 keeps appending fields, which the pattern's trailing `.*` tolerates.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
+import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
 
 /** The pattern of Athena's documented S3 access-log table. */
@@ -39,9 +39,7 @@ export const s3Access: LogFormat = {
   id: "s3-access",
   label: "S3 server access log",
   detect: (head) => {
-    const lines = head.filter((l) => l.trim() !== "");
-    const ok = lines.filter((l) => /^(?:[0-9a-f]{64}|-) \S+ \[\d\d\/\w{3}\/\d{4}:/.test(l) && S3_JS.test(l)).length;
-    return lines.length ? ok / lines.length : 0;
+    return shareOf(head, (l) => /^(?:[0-9a-f]{64}|-) \S+ \[\d\d\/\w{3}\/\d{4}:/.test(l) && S3_JS.test(l));
   },
   reader: () => ({ status, forward: regexForward(S3_PATTERN, COLUMNS.length) }),
   sql: regexTable({

@@ -2,7 +2,7 @@
 // response code is a 403; httpRequest.requestId is CloudFront's x-amz-cf-id, the ALB trace id or
 // the API Gateway request id of the same request.
 import type { Dialect } from "../sql/dialect.js";
-import { LINE, linesTableOf, nulls, type LogFormat } from "./format.js";
+import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 const V = "VARCHAR";
@@ -58,21 +58,9 @@ export const waf: LogFormat = {
   id: "waf",
   label: "AWS WAF log",
   detect: (head) => {
-    const lines = head.filter((l) => l.trim() !== "");
-    const ok = lines.filter((l) => l.startsWith("{") && /"webaclId"\s*:/.test(l) && /"httpRequest"\s*:/.test(l)).length;
-    return lines.length ? ok / lines.length : 0;
+    return shareOf(head, (l) => l.startsWith("{") && /"webaclId"\s*:/.test(l) && /"httpRequest"\s*:/.test(l));
   },
-  reader: () => ({
-    status: (buf, start, end) => {
-      if (end <= start) return LINE.skip;
-      try {
-        const o = JSON.parse(buf.toString("utf8", start, end)) as Record<string, unknown>;
-        return typeof o.action === "string" && typeof o.httpRequest === "object" ? wafStatus(o) : LINE.malformed;
-      } catch {
-        return LINE.malformed;
-      }
-    },
-  }),
+  reader: () => ({ status: jsonLineStatus((o) => (typeof o.action === "string" && typeof o.httpRequest === "object" ? wafStatus(o) : LINE.malformed)) }),
   sql: jsonTable({
     table: "waf_logs",
     linesTable: linesTableOf("waf"),
