@@ -12,6 +12,9 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
   UNKNOWN_ID: "why403 explain --list shows every id",
+  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
+  CONFIG_INVALID: "save the command's JSON output unchanged (aws … --output json > file.json)",
+  TOKEN_UNRECOGNISED: "pass the whole URL, the Authorization header line, the Cookie header or the JWT itself",
 };
 
 export interface CliFailure {

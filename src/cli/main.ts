@@ -1,13 +1,15 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerAws } from "./commands/aws.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerInspect } from "./commands/inspect.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerAws, registerInspect];
 
 const version = (): string => {
   try {

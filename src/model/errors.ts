@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   UNKNOWN_ID: "no responder or cause has this id",
   CATALOG_INVALID: "the knowledge catalog failed validation",
   USAGE: "the command line is not valid",
+  AWS_UNAVAILABLE: "the AWS API could not be reached or refused the call",
+  CONFIG_INVALID: "the configuration file is not what the AWS CLI prints for this command",
+  TOKEN_UNRECOGNISED: "nothing in the input looks like a signed URL, signed cookie, SigV4 header or JWT",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,13 +4,10 @@ import { diagnoseText } from "../../diagnose-text.js";
 import { decodeInput } from "../../input/normalise.js";
 import { INPUT_KINDS, type InputKind } from "../../model/exchange.js";
 import { renderJson } from "../../render/render-json.js";
-import { renderMarkdown } from "../../render/render-markdown.js";
-import { renderText } from "../../render/render-text.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
-import { useColor, type Io, type RegisterCommand } from "../io.js";
+import type { Io, RegisterCommand } from "../io.js";
+import { formatOf, printReport, type Format } from "../print-report.js";
 import { readInput } from "../read-input.js";
-
-type Format = "text" | "json" | "markdown";
 
 const DIAGNOSE_HELP = `
 What you can give it (the kind is detected; --input-kind forces it):
@@ -35,7 +32,7 @@ const runDiagnose = async (
   opts: { json?: boolean; format?: Format; inputKind?: InputKind; showSecrets?: boolean; color?: boolean; debug?: boolean },
   io: Io,
 ): Promise<number> => {
-  const format: Format = opts.json ? "json" : (opts.format ?? "text");
+  const format = formatOf(opts);
   let failed = 0;
   let first = true;
   for (const file of files) {
@@ -47,11 +44,8 @@ const runDiagnose = async (
         ...(opts.inputKind ? { inputKind: opts.inputKind } : {}),
         ...(opts.showSecrets ? { showSecrets: true } : {}),
       });
-      if (format === "json") io.out(renderJson(report) + "\n");
-      else {
-        if (!first) io.out("\n");
-        io.out(format === "markdown" ? renderMarkdown(report) : renderText(report, { color: useColor(io, opts.color) }));
-      }
+      if (format !== "json" && !first) io.out("\n");
+      printReport(report, opts, io);
       first = false;
     } catch (e) {
       failed++;
