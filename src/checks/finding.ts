@@ -78,3 +78,28 @@ export class AsideRecorder extends Recorder {
     this.warn(f.check, `${f.detail} (${this.why})`, f.path);
   }
 }
+
+/** A finding this sure means the layer refused here: later steps of its pipeline are not reached. */
+export const DECISIVE = 0.8;
+
+export interface Step {
+  /** The check id(s) the step records, for the "not reached" entry. */
+  id: string;
+  run: () => void;
+}
+
+/**
+ * Runs a layer's checks in the order the layer applies them; after the first step that refuses
+ * the request for sure, the remaining steps are listed as not reached.
+ */
+export const runSteps = (rec: Recorder, steps: readonly Step[]): void => {
+  let stoppedBy: Finding | undefined;
+  for (const step of steps) {
+    if (stoppedBy) {
+      rec.skip(step.id, `not reached: the request is refused earlier (${stoppedBy.check})`);
+      continue;
+    }
+    step.run();
+    stoppedBy = rec.run.findings.find((f) => f.confidence >= DECISIVE);
+  }
+};

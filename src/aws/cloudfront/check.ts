@@ -1,9 +1,9 @@
 // `why403 aws cloudfront`: every check of a distribution against one request, in the order
 // CloudFront applies them, then the report.
-import { AsideRecorder, Recorder } from "../../checks/finding.js";
+import { AsideRecorder, Recorder, runSteps } from "../../checks/finding.js";
 import { buildCheckReport } from "../../checks/report.js";
 import { loadCatalog } from "../../knowledge/catalog.js";
-import { WhyError } from "../../model/errors.js";
+import { parseRequestUrl } from "../../checks/url.js";
 import type { HeaderField } from "../../model/exchange.js";
 import type { Report } from "../../model/report.js";
 import { Redactor } from "../../redact/redactor.js";
@@ -31,16 +31,6 @@ export interface CloudFrontCheckInput {
   /** Notes from loading (online mode: what could not be read). */
   notes?: string[];
 }
-
-export const parseRequestUrl = (raw: string): URL => {
-  try {
-    const u = new URL(raw);
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("not http(s)");
-    return u;
-  } catch {
-    throw new WhyError("USAGE", `"${raw}" is not an http(s) URL`);
-  }
-};
 
 const serveOrigin = (ctx: CloudFrontContext, o: ResolvedOrigin): void => {
   checkStacked(ctx, o);
@@ -91,17 +81,22 @@ export const checkCloudFront = (input: CloudFrontCheckInput): Report => {
       ...(origin?.bucket ? { bucket: origin.bucket } : {}),
     },
   };
-  checkEnabled(ctx);
-  checkAliases(ctx);
-  checkViewerProtocol(ctx);
-  checkWebAcl(ctx);
-  checkGeo(ctx);
-  recordBehavior(ctx);
-  checkSignedAccess(ctx);
-  checkAllowedMethods(ctx);
-  checkViewerFunctions(ctx);
-  if (origin) serveOrigin(ctx, origin);
-  else rec.warn("origin", `${behavior.label} targets ${behavior.behavior.TargetOriginId}, which is neither an origin nor an origin group of this distribution`, `${behavior.path}.TargetOriginId`);
+  runSteps(rec, [
+    { id: "enabled", run: () => checkEnabled(ctx) },
+    { id: "aliases", run: () => checkAliases(ctx) },
+    { id: "viewer-protocol", run: () => checkViewerProtocol(ctx) },
+    { id: "waf", run: () => checkWebAcl(ctx) },
+    { id: "geo-restriction", run: () => checkGeo(ctx) },
+    { id: "viewer-access", run: () => (recordBehavior(ctx), checkSignedAccess(ctx)) },
+    { id: "allowed-methods", run: () => (checkAllowedMethods(ctx), checkViewerFunctions(ctx)) },
+    {
+      id: "origin",
+      run: () => {
+        if (origin) serveOrigin(ctx, origin);
+        else rec.warn("origin", `${behavior.label} targets ${behavior.behavior.TargetOriginId}, which is neither an origin nor an origin group of this distribution`, `${behavior.path}.TargetOriginId`);
+      },
+    },
+  ]);
   asideOrigins(ctx);
   checkCustomErrors(ctx);
   return buildCheckReport(

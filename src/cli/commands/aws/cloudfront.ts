@@ -1,10 +1,11 @@
 // `why403 aws cloudfront URL`: why would CloudFront answer this request with 403? Offline from
 // the get-distribution-config JSON, or online with the SDK.
-import { checkCloudFront, parseRequestUrl } from "../../../aws/cloudfront/check.js";
+import { checkCloudFront } from "../../../aws/cloudfront/check.js";
 import { parseDistribution } from "../../../aws/cloudfront/load.js";
 import { matchBehavior, resolveOrigin } from "../../../aws/cloudfront/match.js";
 import type { LoadedDistribution } from "../../../aws/cloudfront/types.js";
 import { parseHeaderOptions } from "../../../checks/headers.js";
+import { parseRequestUrl } from "../../../checks/url.js";
 import { WhyError } from "../../../model/errors.js";
 import type { Report } from "../../../model/report.js";
 import {
