@@ -12,6 +12,9 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
   UNKNOWN_ID: "why403 explain --list shows every id",
+  POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
+  SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
+  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
 };
 
 export interface CliFailure {

@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   UNKNOWN_ID: "no responder or cause has this id",
   CATALOG_INVALID: "the knowledge catalog failed validation",
   USAGE: "the command line is not valid",
+  POLICY_INVALID: "a policy document is not valid IAM policy JSON",
+  SIMULATE_INVALID: "the simulate input is not valid",
+  AWS_UNAVAILABLE: "the AWS API could not be reached or refused the call",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,176 @@
+// Turns a combined decision into the Verdict users read: the deciding statements, a compiler-style
+// explanation, and the smallest change that would allow.
+import type { Combined, Missing, PolicySet } from "./combine.js";
+import { describeCheck } from "./conditions.js";
+import type { ParsedStatement } from "./parse.js";
+import { PRINCIPAL_POLICY_TYPES } from "./parse.js";
+import type { Caller } from "./principal.js";
+import { simulateCommand } from "./simulate-command.js";
+import type { EvalRequest, StatementResult } from "./statement.js";
+import type { ConditionCheck, DecidingStatement, PolicyStatementJson, PolicyType, Verdict, VerdictFix } from "./types.js";
+
+export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
+  identity: "identity-based policy",
+  resource: "resource-based policy",
+  scp: "SCP",
+  rcp: "RCP",
+  boundary: "permissions boundary",
+  session: "session policy",
+  "kms-key": "KMS key policy",
+  "access-point": "access point policy",
+  "vpc-endpoint": "VPC endpoint policy",
+  acl: "ACL",
+  "block-public-access": "Block Public Access",
+  "object-ownership": "Object Ownership",
+};
+
+const checksOf = (r: StatementResult, req: EvalRequest): ConditionCheck[] =>
+  r.statement.conditions.map((c) => describeCheck(c, req.ctx, !r.failedConditions.includes(c)));
+
+export const statementRef = (r: StatementResult): string =>
+  `${POLICY_TYPE_NAMES[r.policy.type]} "${r.policy.name}" statement ${r.statement.sid ? `"${r.statement.sid}"` : r.statement.label}`;
+
+export const decidingOf = (r: StatementResult, req: EvalRequest, reason: string): DecidingStatement => {
+  const conditions = checksOf(r, req);
+  return {
+    policyType: r.policy.type,
+    policy: r.policy.name,
+    statement: r.statement.label,
+    index: r.statement.index,
+    effect: r.statement.effect,
+    ...(r.action !== undefined ? { matchedAction: r.action } : {}),
+    ...(r.resource !== undefined ? { matchedResource: r.resource } : {}),
+    ...(r.principal ? { matchedPrincipal: r.principal.entry } : {}),
+    ...(conditions.length ? { conditions } : {}),
+    reason,
+  };
+};
+
+const showValue = (v: string | string[] | undefined): string => (v === undefined ? "absent" : Array.isArray(v) ? JSON.stringify(v) : `"${v}"`);
+
+export const describeCondition = (c: ConditionCheck): string =>
+  `${c.operator} ${c.key} ${JSON.stringify(c.policyValues.length === 1 ? c.policyValues[0] : c.policyValues)} (request: ${showValue(c.contextValue)})`;
+
+const matchedText = (r: StatementResult): string => {
+  const bits = [`action ${r.action ?? "?"}`, `resource ${r.resource ?? "?"}`];
+  if (r.principal) bits.push(`principal ${r.principal.entry}`);
+  return bits.join(", ");
+};
+
+/** The Principal to name in a statement that grants this caller. */
+const principalFor = (c: Caller): PolicyStatementJson["Principal"] => {
+  if (c.kind === "anonymous") return "*";
+  if (c.kind === "service") return { Service: c.service! };
+  return { AWS: c.kind === "session" ? c.roleArn! : c.arn! };
+};
+
+const statementToAdd = (type: PolicyType, req: EvalRequest): PolicyStatementJson => ({
+  Sid: `Allow${req.action.split(":")[1]?.replace(/[^A-Za-z0-9]/g, "") ?? "Request"}`,
+  Effect: "Allow",
+  ...(type === "rcp" ? { Principal: "*" as const } : PRINCIPAL_POLICY_TYPES.has(type) ? { Principal: principalFor(req.caller) } : {}),
+  Action: req.action,
+  Resource: req.resource,
+});
+
+const NEAR_ORDER = { condition: 0, principal: 1, resource: 2, action: 3 } as const;
+
+/** The Allow statement closest to applying: fails only on conditions, then principal, then resource. */
+const nearMiss = (results: StatementResult[]): StatementResult | undefined => {
+  let best: StatementResult | undefined;
+  for (const r of results) {
+    if (r.statement.effect !== "Allow" || r.applies || !r.failedAt || r.failedAt === "action") continue;
+    if (!best || NEAR_ORDER[r.failedAt] < NEAR_ORDER[best.failedAt!]) best = r;
+  }
+  return best;
+};
+
+const fixForMissing = (m: Missing, req: EvalRequest): VerdictFix => {
+  const where = m.policy ? `${POLICY_TYPE_NAMES[m.type]} "${m.policy.name}"` : `a ${POLICY_TYPE_NAMES[m.type]}`;
+  const near = nearMiss(m.results);
+  if (m.type === "session" && !m.policy) {
+    return { kind: "change-setting", summary: "pass a session policy that allows this when calling GetFederationToken, or grant the federated user ARN in the resource-based policy", policyType: "session" };
+  }
+  if (near?.failedAt === "condition") {
+    const c = near.failedConditions[0]!;
+    const check = describeCheck(c, req.ctx, false);
+    return {
+      kind: "satisfy-condition",
+      summary: `${statementRef(near)} would allow this, but its condition ${describeCondition(check)} is false: send a request that satisfies it, or change the condition`,
+      policyType: m.type,
+      policy: near.policy.name,
+      condition: check,
+    };
+  }
+  const statement = statementToAdd(m.type, req);
+  const hint =
+    near?.failedAt === "resource"
+      ? ` (${statementRef(near)} allows ${near.action} but not on this resource)`
+      : near?.failedAt === "principal"
+        ? ` (${statementRef(near)} allows this for other principals)`
+        : "";
+  return {
+    kind: "add-statement",
+    summary: `add an Allow for ${req.action} on ${req.resource} to ${where}${hint}`,
+    policyType: m.type,
+    ...(m.policy ? { policy: m.policy.name } : {}),
+    statement,
+  };
+};
+
+/** Which condition made a Deny apply, so the fix can say what in the request triggered it. */
+const denyCondition = (r: StatementResult, req: EvalRequest): ConditionCheck | undefined => {
+  const c = r.statement.conditions[0];
+  return c ? describeCheck(c, req.ctx, true) : undefined;
+};
+
+const fixForDeny = (r: StatementResult, req: EvalRequest): VerdictFix => {
+  const condition = denyCondition(r, req);
+  const missing = r.notPrincipalMissing;
+  let summary: string;
+  if (missing && missing.length > 0) summary = `${statementRef(r)} denies every principal not listed in NotPrincipal; add ${missing.join(" and ")} to NotPrincipal`;
+  else if (condition) summary = `${statementRef(r)} denies this because ${describeCondition(condition)} holds: change the request so it no longer holds, or narrow the Deny`;
+  else summary = `${statementRef(r)} denies ${matchedText(r)} unconditionally: narrow its Action/Resource${r.principal ? "/Principal" : ""} or add a Condition that excludes this request`;
+  return { kind: "change-deny", summary, policyType: r.policy.type, policy: r.policy.name, ...(condition ? { condition } : {}) };
+};
+
+const statementLine = (s: ParsedStatement): string => (s.sid ? `"${s.sid}"` : s.label);
+
+export const buildVerdict = (combined: Combined, set: PolicySet, req: EvalRequest): Verdict => {
+  const what = `${req.caller.arn ?? req.caller.service ?? "anonymous"} → ${req.action} on ${req.resource}`;
+  const command = simulateCommand(req, set);
+  if (combined.decision === "ExplicitDeny") {
+    const deciding = combined.denies.map((r) => decidingOf(r, req, "an applicable Deny statement; an explicit Deny overrides every Allow"));
+    const explain = [`ExplicitDeny: ${what}`];
+    for (const r of combined.denies) {
+      explain.push(`${statementRef(r)} denies it (${matchedText(r)})`);
+      for (const c of checksOf(r, req)) explain.push(`  condition ${describeCondition(c)} → true`);
+      if (r.notPrincipalMissing?.length) explain.push(`  NotPrincipal does not list ${r.notPrincipalMissing.join(", ")}; AWS may check the account and role before the session`);
+    }
+    explain.push("an explicit Deny in any policy overrides every Allow");
+    return { decision: "ExplicitDeny", deciding, explain, fix: { ...fixForDeny(combined.denies[0]!, req), simulateCommand: command } };
+  }
+  if (combined.decision === "ImplicitDeny") {
+    const deciding: DecidingStatement[] = combined.missing.map((m) => ({
+      policyType: m.type,
+      policy: m.policy?.name ?? "(none)",
+      reason: m.why,
+    }));
+    const explain = [`ImplicitDeny: ${what}`];
+    for (const m of combined.missing) {
+      explain.push(`${m.policy ? `${POLICY_TYPE_NAMES[m.type]} "${m.policy.name}"` : POLICY_TYPE_NAMES[m.type]}: ${m.why}`);
+      const near = nearMiss(m.results);
+      if (near) {
+        const stop = near.failedAt === "condition" ? near.failedConditions.map((c) => describeCondition(describeCheck(c, req.ctx, false))).join("; ") : `${near.failedAt} does not match`;
+        explain.push(`  closest: statement ${statementLine(near.statement)} — ${stop}`);
+      }
+    }
+    for (const a of combined.allows) explain.push(`allowed by ${statementRef(a)}, but that is not enough`);
+    const fixes = combined.missing.map((m) => fixForMissing(m, req));
+    const fix: VerdictFix = { ...fixes[0]!, simulateCommand: command };
+    if (fixes.length > 1) fix.also = fixes.slice(1);
+    return { decision: "ImplicitDeny", deciding, explain, fix };
+  }
+  const deciding = combined.allows.map((r) => decidingOf(r, req, "an applicable Allow statement this decision needs"));
+  const explain = [`Allow: ${what}`, ...combined.path, ...combined.allows.map((r) => `allowed by ${statementRef(r)} (${matchedText(r)})`)];
+  return { decision: "Allow", deciding, explain };
+};
