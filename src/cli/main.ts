@@ -1,13 +1,14 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerAws } from "./commands/aws.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerAws];
 
 const version = (): string => {
   try {
@@ -36,6 +37,7 @@ Examples:
   why403 diagnose --json session.har           HAR export from the browser, as JSON
   why403 explain --list                        every responder and cause it knows
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
+  why403 aws simulate request.json             which IAM policy statement allows or denies a request
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );

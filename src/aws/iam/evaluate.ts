@@ -8,6 +8,12 @@ import { buildVerdict } from "./verdict.js";
 
 export type { SimulateInput, Verdict } from "./types.js";
 
+/**
+ * Services whose resources RCPs govern (the Organizations list); an RCP does not touch other
+ * services' requests at all.
+ */
+const RCP_SERVICES = new Set(["s3", "s3express", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "cognito-identity", "dynamodb", "logs"]);
+
 /** Resources whose own policy must grant even within the account (KMS keys, role trust policies). */
 const resourcePolicyRequired = (action: string, resource: string): boolean => {
   const service = splitArn(resource)?.service;
@@ -28,7 +34,8 @@ export const evaluate = (input: SimulateInput): Verdict => {
   const combined = combine(set, req, {
     sameAccount,
     scpApplies: member && !settings.managementAccount && !settings.serviceLinkedRole,
-    rcpApplies: caller.kind !== "service" && !settings.serviceLinkedRole,
+    rcpApplies:
+      caller.kind !== "service" && !settings.serviceLinkedRole && !settings.resourceInManagementAccount && RCP_SERVICES.has(req.actionLower.split(":")[0]!),
     resourcePolicyRequired: resourcePolicyRequired(req.action, req.resource),
   });
   return buildVerdict(combined, set, req);

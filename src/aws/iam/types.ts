@@ -102,8 +102,10 @@ export interface S3Settings {
 /** Inputs that are not policies. */
 export interface SimulateSettings {
   s3?: S3Settings;
-  /** The principal is the management account: SCPs and RCPs do not apply to it. */
+  /** The principal belongs to the management account: SCPs do not apply to it. */
   managementAccount?: boolean;
+  /** The resource belongs to the management account: RCPs do not apply to it. */
+  resourceInManagementAccount?: boolean;
   /** The principal is a service-linked role: SCPs do not apply to it. */
   serviceLinkedRole?: boolean;
 }
@@ -158,6 +160,8 @@ export interface DecidingStatement {
   conditions?: ConditionCheck[];
   /** Why this entry decides, in one sentence. */
   reason: string;
+  /** For a policy that allowed nothing: the statement that came closest, and where it stopped. */
+  closest?: string;
 }
 
 /** The smallest change that would turn a denial into Allow, and how to confirm it. */

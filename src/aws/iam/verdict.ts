@@ -135,6 +135,16 @@ const fixForDeny = (r: StatementResult, req: EvalRequest): VerdictFix => {
 
 const statementLine = (s: ParsedStatement): string => (s.sid ? `"${s.sid}"` : s.label);
 
+const closestText = (near: StatementResult, req: EvalRequest): string => {
+  const stop =
+    near.failedAt === "condition"
+      ? near.failedConditions.map((c) => `${describeCondition(describeCheck(c, req.ctx, false))} is false`).join("; ")
+      : near.failedAt === "resource"
+        ? `Resource ${JSON.stringify(near.statement.resource ?? near.statement.notResource)} does not match`
+        : `Principal does not name the caller`;
+  return `statement ${statementLine(near.statement)} — ${stop}`;
+};
+
 export const buildVerdict = (combined: Combined, set: PolicySet, req: EvalRequest): Verdict => {
   const what = `${req.caller.arn ?? req.caller.service ?? "anonymous"} → ${req.action} on ${req.resource}`;
   const command = simulateCommand(req, set);
@@ -150,19 +160,14 @@ export const buildVerdict = (combined: Combined, set: PolicySet, req: EvalReques
     return { decision: "ExplicitDeny", deciding, explain, fix: { ...fixForDeny(combined.denies[0]!, req), simulateCommand: command } };
   }
   if (combined.decision === "ImplicitDeny") {
-    const deciding: DecidingStatement[] = combined.missing.map((m) => ({
-      policyType: m.type,
-      policy: m.policy?.name ?? "(none)",
-      reason: m.why,
-    }));
+    const deciding: DecidingStatement[] = [];
     const explain = [`ImplicitDeny: ${what}`];
     for (const m of combined.missing) {
       explain.push(`${m.policy ? `${POLICY_TYPE_NAMES[m.type]} "${m.policy.name}"` : POLICY_TYPE_NAMES[m.type]}: ${m.why}`);
       const near = nearMiss(m.results);
-      if (near) {
-        const stop = near.failedAt === "condition" ? near.failedConditions.map((c) => describeCondition(describeCheck(c, req.ctx, false))).join("; ") : `${near.failedAt} does not match`;
-        explain.push(`  closest: statement ${statementLine(near.statement)} — ${stop}`);
-      }
+      const closest = near ? closestText(near, req) : undefined;
+      if (closest) explain.push(`  closest: ${closest}`);
+      deciding.push({ policyType: m.type, policy: m.policy?.name ?? "(none)", reason: m.why, ...(closest ? { closest } : {}) });
     }
     for (const a of combined.allows) explain.push(`allowed by ${statementRef(a)}, but that is not enough`);
     const fixes = combined.missing.map((m) => fixForMissing(m, req));
