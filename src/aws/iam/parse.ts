@@ -263,8 +263,9 @@ const readStatement = (raw: unknown, index: number, policy: { name: string; type
   if ((raw.Action === undefined) === (raw.NotAction === undefined)) where.fail("Action", "a statement needs exactly one of Action or NotAction");
   const noResource = raw.Resource === undefined && raw.NotResource === undefined;
   if (raw.Resource !== undefined && raw.NotResource !== undefined) where.fail("Resource", "a statement cannot have both Resource and NotResource");
-  // SCPs and RCPs written before Resource was required default to every resource
-  if (noResource && policy.type !== "scp") where.fail("Resource", "a statement needs Resource or NotResource");
+  // SCPs written before Resource was required apply to every resource; a role trust policy has no
+  // Resource because it applies to the role it is attached to — both read as "*"
+  if (noResource && policy.type !== "scp" && !PRINCIPAL_POLICY_TYPES.has(policy.type)) where.fail("Resource", "a statement needs Resource or NotResource");
 
   const resource = noResource ? ["*"] : raw.Resource !== undefined ? readResource(raw.Resource, "Resource", where) : undefined;
   const notResource = raw.NotResource !== undefined ? readResource(raw.NotResource, "NotResource", where) : undefined;
