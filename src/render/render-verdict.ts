@@ -1,7 +1,7 @@
 // renderVerdict: an IAM verdict as a compiler-style diagnostic — the decision and request, each
 // deciding statement with what matched, then note / help / verify.
 import type { DecidingStatement, Verdict, VerdictFix } from "../aws/iam/types.js";
-import { POLICY_TYPE_NAMES } from "../aws/iam/verdict.js";
+import { POLICY_TYPE_NAMES, SETTING_TYPES } from "../aws/iam/verdict.js";
 import { paintFor, type Paint } from "./style.js";
 
 const LEVEL: Record<Verdict["decision"], { word: string; style: "red" | "green" }> = {
@@ -27,6 +27,9 @@ const block = (d: DecidingStatement, p: Paint): string[] => {
     for (const c of d.conditions ?? []) {
       out.push(`${bar}   Condition ${c.operator} ${c.key} ${JSON.stringify(c.policyValues.length === 1 ? c.policyValues[0] : c.policyValues)} — request ${showValue(c.contextValue)} → ${c.result}`);
     }
+  } else if (SETTING_TYPES.has(d.policyType)) {
+    out.push(`  ${p("blue", "-->")} ${d.policy}`);
+    out.push(`${bar}   ${d.reason}`);
   } else {
     out.push(`  ${p("blue", "-->")} ${d.policy === "(none)" ? `(no ${type})` : d.policy}: ${type}, no applicable Allow`);
     out.push(`${bar}   ${d.reason}`);
@@ -54,7 +57,8 @@ export const renderVerdict = (v: Verdict, opts: { color: boolean }): string => {
   const out = [`${p(level.style, p("bold", level.word))}${p("bold", `: ${head}`)}`];
   for (const d of v.deciding) out.push(...block(d, p));
   // an Allow's "allowed by" lines are its deciding blocks; a denial's are context worth a note
-  const covered = (line: string): boolean => COVERED.test(line) || (v.decision === "Allow" && line.startsWith("allowed by "));
+  const reasons = new Set(v.deciding.map((d) => d.reason));
+  const covered = (line: string): boolean => COVERED.test(line) || reasons.has(line) || (v.decision === "Allow" && line.startsWith("allowed by "));
   for (const line of v.explain.slice(1)) if (!covered(line)) out.push(`   ${p("blue", "=")} ${p("bold", "note")}: ${line}`);
   if (v.fix) {
     out.push(...fixLines(v.fix, p));

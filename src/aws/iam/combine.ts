@@ -14,6 +14,10 @@ export interface PolicySet {
   rcp: ParsedPolicy[];
   boundary?: ParsedPolicy;
   session?: ParsedPolicy;
+  /** More resource-side grants evaluated with the resource policy (S3 ACLs as statements). */
+  grants?: ParsedPolicy[];
+  /** Policies that must each allow but never grant (VPC endpoint policies). */
+  guards?: ParsedPolicy[];
 }
 
 export interface CombineOptions {
@@ -67,12 +71,14 @@ export const combine = (set: PolicySet, req: EvalRequest, opts: CombineOptions):
   const hasIdentity = caller.kind !== "anonymous" && caller.kind !== "service";
   const scp = opts.scpApplies ? set.scp.map((p) => ({ policy: p, results: evaluatePolicy(p, req) })) : [];
   const rcp = opts.rcpApplies ? set.rcp.map((p) => ({ policy: p, results: evaluatePolicy(p, req) })) : [];
-  const resource = set.resource ? evaluatePolicy(set.resource, req) : [];
+  const resource = [...(set.resource ? [set.resource] : []), ...(set.grants ?? [])].flatMap((p) => evaluatePolicy(p, req));
+  const guards = (set.guards ?? []).map((p) => ({ policy: p, results: evaluatePolicy(p, req) }));
   const identity = hasIdentity ? set.identity.map((p) => ({ policy: p, results: evaluatePolicy(p, req) })) : [];
   const boundary = hasIdentity && set.boundary ? evaluatePolicy(set.boundary, req) : undefined;
   const session = hasIdentity && set.session && isSessionPrincipal(caller) ? evaluatePolicy(set.session, req) : undefined;
 
   const all: StatementResult[] = [
+    ...guards.flatMap((l) => l.results),
     ...rcp.flatMap((l) => l.results),
     ...scp.flatMap((l) => l.results),
     ...resource,
@@ -86,6 +92,11 @@ export const combine = (set: PolicySet, req: EvalRequest, opts: CombineOptions):
 
   const missing: Missing[] = [];
   const allows: StatementResult[] = [];
+  for (const l of guards) {
+    const a = firstAllow(l.results);
+    if (a) allows.push(a);
+    else missing.push({ type: l.policy.type, policy: l.policy, results: l.results, why: "a request through this endpoint must also be allowed by its policy, and it is not" });
+  }
   for (const [type, levels] of [["rcp", rcp], ["scp", scp]] as const) {
     for (const l of levels) {
       const a = firstAllow(l.results);
@@ -102,7 +113,7 @@ export const combine = (set: PolicySet, req: EvalRequest, opts: CombineOptions):
   // a federated user (GetFederationToken) without a session policy has no permissions of its own
   const sessionOk = session ? sessionAllow !== undefined : caller.kind !== "federated";
 
-  const missResource = (why: string): Missing => ({ type: "resource", ...(set.resource ? { policy: set.resource } : {}), results: resource, why });
+  const missResource = (why: string): Missing => ({ type: set.resource?.type ?? "resource", ...(set.resource ? { policy: set.resource } : {}), results: resource, why });
   const missIdentity = (why: string): Missing => ({ type: "identity", ...(identity[0] ? { policy: identity[0].policy } : {}), results: identity.flatMap((l) => l.results), why });
   const missBoundary = (): Missing => ({ type: "boundary", policy: set.boundary!, results: boundary!, why: "the permissions boundary sets the maximum permissions, and it does not allow this" });
   const missSession = (): Missing =>

@@ -5,7 +5,7 @@
 //   { "id": "...", "doc": "https://docs.aws.amazon.com/...", "rule": "what it tests",
 //     "input": SimulateInput,
 //     "expected": { "decision": "Allow" | "ExplicitDeny" | "ImplicitDeny",
-//                   "deciding"?: [ { "policyType"?, "policy"?, "statement"? } ... ] }
+//                   "deciding"?: [ { "policyType"?, "policy"?, "statement"? } ... ], "cause"?: "no-allow" }
 //              | { "error": "POLICY_INVALID" | "SIMULATE_INVALID", "messageIncludes"?: ["..."] } }
 // `deciding` entries must each match some deciding statement on the fields they give.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -22,6 +22,8 @@ export interface ConformanceCase {
   expected: {
     decision?: Verdict["decision"];
     deciding?: Partial<Pick<DecidingStatement, "policyType" | "policy" | "statement">>[];
+    /** The why403 cause id the verdict names (no-allow, kms-denied, object-missing-masked …). */
+    cause?: string;
     error?: string;
     messageIncludes?: string[];
   };
@@ -81,6 +83,7 @@ export const runConformanceCase = (c: ConformanceCase): CaseResult => {
   }
   if (c.expected.error !== undefined) return { ...base, pass: false, verdict, problem: `expected error ${c.expected.error}, got ${verdict.decision}` };
   if (verdict.decision !== c.expected.decision) return { ...base, pass: false, verdict, problem: `decision ${verdict.decision}, expected ${c.expected.decision}` };
+  if (c.expected.cause !== undefined && verdict.cause !== c.expected.cause) return { ...base, pass: false, verdict, problem: `cause ${verdict.cause ?? "(none)"}, expected ${c.expected.cause}` };
   for (const want of c.expected.deciding ?? []) {
     if (!verdict.deciding.some((d) => decidingMatches(want, d))) {
       return { ...base, pass: false, verdict, problem: `no deciding statement matches ${JSON.stringify(want)}` };

@@ -52,7 +52,8 @@ export const matchPrincipalSpec = (p: PrincipalSpec, c: Caller, canonicalId?: st
     const s = c.service!.toLowerCase();
     return p.service.includes(s) ? { strength: "direct", entry: s } : undefined;
   }
-  if (canonicalId !== undefined && p.canonical.includes(canonicalId)) return { strength: "direct", entry: canonicalId };
+  // a canonical user id names an account (S3 ACL grantee): a grant to it delegates like an account grant
+  if (canonicalId !== undefined && p.canonical.includes(canonicalId)) return { strength: c.kind === "root" ? "direct" : "account", entry: canonicalId };
   if (c.kind === "anonymous") return undefined;
   if (c.arn !== undefined && p.aws.includes(c.arn)) return { strength: c.kind === "root" ? "account" : "direct", entry: c.arn };
   if (c.kind === "federated" && c.arn !== undefined && p.federated.includes(c.arn)) return { strength: "direct", entry: c.arn };

@@ -62,7 +62,7 @@ export interface ParsedPolicy {
 }
 
 /** Policy types whose statements name a Principal (resource-based policies and RCPs). */
-export const PRINCIPAL_POLICY_TYPES: ReadonlySet<PolicyType> = new Set<PolicyType>(["resource", "rcp", "kms-key", "access-point", "vpc-endpoint"]);
+export const PRINCIPAL_POLICY_TYPES: ReadonlySet<PolicyType> = new Set<PolicyType>(["resource", "rcp", "kms-key", "access-point", "vpc-endpoint", "acl"]);
 
 const STATEMENT_FIELDS = new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
 const DOCUMENT_FIELDS = new Set(["Version", "Id", "Statement"]);

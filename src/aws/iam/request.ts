@@ -57,12 +57,13 @@ const many = (p: unknown, type: PolicyType, field: string): ReturnType<typeof pa
   return p.map((x, i) => parsePolicy(x as PolicyInput, type, `${field}[${i}]`));
 };
 
-export const readPolicies = (input: SimulateInput): PolicySet => {
+/** `resourceType` names what the resource policy is (a KMS key policy, an access point policy …). */
+export const readPolicies = (input: SimulateInput, resourceType: PolicyType = "resource"): PolicySet => {
   const p = input.policies as unknown;
   if (!isObject(p)) return fail("policies", "missing; expected {identity: [], resource: null, scp: [], rcp: [], boundary: null, session: null}");
   const known = new Set(["identity", "resource", "scp", "rcp", "boundary", "session"]);
   for (const k of Object.keys(p)) if (!known.has(k)) fail(`policies.${k}`, `unknown policy type (expected ${[...known].join(", ")})`);
-  const resource = one(p.resource, "resource", "resource");
+  const resource = one(p.resource, resourceType, "resource");
   const boundary = one(p.boundary, "boundary", "boundary");
   const session = one(p.session, "session", "session");
   return {

@@ -1,6 +1,7 @@
 // The public contract of the IAM evaluator: the `why403 aws simulate` file format (SimulateInput)
 // and its answer (Verdict). Other commands (CloudFront, API Gateway, S3) build a SimulateInput and
 // call `evaluate`; names here are stable — add fields, never rename.
+import type { CauseId } from "../../model/taxonomy.js";
 
 /** A policy document as AWS stores it (parsed JSON). Validated by the evaluator, not by the type. */
 export interface PolicyDocument {
@@ -92,7 +93,7 @@ export interface S3Settings {
   /** false when the key does not exist: without s3:ListBucket S3 answers 403, not 404. */
   objectExists?: boolean;
   /** SSE-KMS: the key and its key policy (plus the caller's identity policies, already given). */
-  kms?: { keyArn: string; keyPolicy: PolicyInput | null; keyAccount?: string } | null;
+  kms?: { keyArn: string; keyPolicy: PolicyInput | null; keyAccount?: string; context?: Record<string, ContextValue> } | null;
   /** The access point the request went through, and its policy. */
   accessPoint?: { arn: string; policy: PolicyInput | null; networkOrigin?: "Internet" | "VPC" } | null;
   /** The VPC endpoint policy when the request came through a gateway/interface endpoint. */
@@ -132,7 +133,8 @@ export type PolicyType =
   | "vpc-endpoint"
   | "acl"
   | "block-public-access"
-  | "object-ownership";
+  | "object-ownership"
+  | "object";
 
 /** One condition as it was checked against the request. */
 export interface ConditionCheck {
@@ -185,4 +187,6 @@ export interface Verdict {
   deciding: DecidingStatement[];
   explain: string[];
   fix?: VerdictFix;
+  /** The why403 cause id this verdict is an instance of (no-allow, explicit-deny, kms-denied …). */
+  cause?: CauseId;
 }

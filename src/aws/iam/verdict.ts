@@ -7,6 +7,7 @@ import { PRINCIPAL_POLICY_TYPES } from "./parse.js";
 import type { Caller } from "./principal.js";
 import { simulateCommand } from "./simulate-command.js";
 import type { EvalRequest, StatementResult } from "./statement.js";
+import type { CauseId } from "../../model/taxonomy.js";
 import type { ConditionCheck, DecidingStatement, PolicyStatementJson, PolicyType, Verdict, VerdictFix } from "./types.js";
 
 export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
@@ -22,7 +23,11 @@ export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
   acl: "ACL",
   "block-public-access": "Block Public Access",
   "object-ownership": "Object Ownership",
+  object: "S3 object",
 };
+
+/** Deciding entries that are settings or facts, not policies with statements. */
+export const SETTING_TYPES: ReadonlySet<PolicyType> = new Set<PolicyType>(["block-public-access", "object-ownership", "object"]);
 
 const checksOf = (r: StatementResult, req: EvalRequest): ConditionCheck[] =>
   r.statement.conditions.map((c) => describeCheck(c, req.ctx, !r.failedConditions.includes(c)));
@@ -128,9 +133,35 @@ const fixForDeny = (r: StatementResult, req: EvalRequest): VerdictFix => {
   const missing = r.notPrincipalMissing;
   let summary: string;
   if (missing && missing.length > 0) summary = `${statementRef(r)} denies every principal not listed in NotPrincipal; add ${missing.join(" and ")} to NotPrincipal`;
-  else if (condition) summary = `${statementRef(r)} denies this because ${describeCondition(condition)} holds: change the request so it no longer holds, or narrow the Deny`;
+  else if (condition) {
+    const advice = KEY_ADVICE[condition.key.toLowerCase()];
+    summary = `${statementRef(r)} denies this because ${describeCondition(condition)} holds: ${advice ?? "change the request so it no longer holds"}, or narrow the Deny`;
+  }
   else summary = `${statementRef(r)} denies ${matchedText(r)} unconditionally: narrow its Action/Resource${r.principal ? "/Principal" : ""} or add a Condition that excludes this request`;
   return { kind: "change-deny", summary, policyType: r.policy.type, policy: r.policy.name, ...(condition ? { condition } : {}) };
+};
+
+/** The why403 cause a verdict is an instance of, from the policy type that decided. */
+export const causeOf = (decision: Verdict["decision"], types: PolicyType[]): CauseId | undefined => {
+  if (decision === "Allow") return undefined;
+  const first = types[0];
+  if (first === "scp" || first === "rcp") return "org-policy-deny";
+  if (first === "kms-key") return "kms-denied";
+  if (first === "acl" || first === "object-ownership") return "acl-deny";
+  if (decision === "ExplicitDeny") return first === "resource" || first === "access-point" || first === "vpc-endpoint" ? "resource-policy-deny" : "explicit-deny";
+  return "no-allow";
+};
+
+/** What to do about a condition key that made a Deny apply, for the common keys. */
+const KEY_ADVICE: Record<string, string> = {
+  "aws:securetransport": "send the request over HTTPS",
+  "aws:sourceip": "send it from an address the policy allows (or through the network it expects)",
+  "aws:sourcevpce": "send it through the VPC endpoint the policy names",
+  "aws:sourcevpc": "send it from the VPC the policy names",
+  "aws:principalorgid": "use a principal of the organization the policy names",
+  "aws:requestedregion": "use a region the policy allows",
+  "aws:multifactorauthpresent": "sign in with MFA and use the MFA session's credentials",
+  "s3:x-amz-server-side-encryption": "send the encryption header the policy requires",
 };
 
 const statementLine = (s: ParsedStatement): string => (s.sid ? `"${s.sid}"` : s.label);
@@ -157,7 +188,8 @@ export const buildVerdict = (combined: Combined, set: PolicySet, req: EvalReques
       if (r.notPrincipalMissing?.length) explain.push(`  NotPrincipal does not list ${r.notPrincipalMissing.join(", ")}; AWS may check the account and role before the session`);
     }
     explain.push("an explicit Deny in any policy overrides every Allow");
-    return { decision: "ExplicitDeny", deciding, explain, fix: { ...fixForDeny(combined.denies[0]!, req), simulateCommand: command } };
+    const cause = causeOf("ExplicitDeny", deciding.map((d) => d.policyType));
+    return { decision: "ExplicitDeny", deciding, explain, fix: { ...fixForDeny(combined.denies[0]!, req), simulateCommand: command }, ...(cause ? { cause } : {}) };
   }
   if (combined.decision === "ImplicitDeny") {
     const deciding: DecidingStatement[] = [];
@@ -173,7 +205,8 @@ export const buildVerdict = (combined: Combined, set: PolicySet, req: EvalReques
     const fixes = combined.missing.map((m) => fixForMissing(m, req));
     const fix: VerdictFix = { ...fixes[0]!, simulateCommand: command };
     if (fixes.length > 1) fix.also = fixes.slice(1);
-    return { decision: "ImplicitDeny", deciding, explain, fix };
+    const cause = causeOf("ImplicitDeny", deciding.map((d) => d.policyType));
+    return { decision: "ImplicitDeny", deciding, explain, fix, ...(cause ? { cause } : {}) };
   }
   const deciding = combined.allows.map((r) => decidingOf(r, req, "an applicable Allow statement this decision needs"));
   const explain = [`Allow: ${what}`, ...combined.path, ...combined.allows.map((r) => `allowed by ${statementRef(r)} (${matchedText(r)})`)];
