@@ -4,3 +4,5 @@ export type { Report, ReportCause, ReportResponder, EvidenceItem, ChainLink, Rep
 export type { CauseId, ResponderId } from "./model/taxonomy.js";
 export type { CauseEntry as Cause, ResponderEntry as Responder } from "./knowledge/schema.js";
 export { WhyError } from "./model/errors.js";
+export { evaluate as evaluatePolicies } from "./aws/iam/evaluate.js";
+export type { SimulateInput, Verdict, DecidingStatement, VerdictFix, PolicyInput, PolicyDocument } from "./aws/iam/types.js";

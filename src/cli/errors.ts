@@ -15,6 +15,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
   CONFIG_INVALID: "save the command's JSON output unchanged (aws … --output json > file.json)",
   TOKEN_UNRECOGNISED: "pass the whole URL, the Authorization header line, the Cookie header or the JWT itself",
+  POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
+  SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
 };
 
 export interface CliFailure {

@@ -38,6 +38,7 @@ Examples:
   why403 diagnose --json session.har           HAR export from the browser, as JSON
   why403 explain --list                        every responder and cause it knows
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
+  why403 aws simulate request.json             which IAM policy statement allows or denies a request
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );

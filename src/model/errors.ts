@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   AWS_UNAVAILABLE: "the AWS API could not be reached or refused the call",
   CONFIG_INVALID: "the configuration file is not what the AWS CLI prints for this command",
   TOKEN_UNRECOGNISED: "nothing in the input looks like a signed URL, signed cookie, SigV4 header or JWT",
+  POLICY_INVALID: "a policy document is not valid IAM policy JSON",
+  SIMULATE_INVALID: "the simulate input is not valid",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
