@@ -35,6 +35,23 @@ export interface ApiGatewayCheckInput {
   notes?: string[];
 }
 
+/**
+ * The per-API outputs describe one API; when the URL reaches another, they are set aside and
+ * only the account-wide ones (domains, mappings, keys, plans, VPC endpoints) are used.
+ */
+const forApi = (cfg: ApiGatewayConfig, apiId: string | undefined, rec: Recorder): ApiGatewayConfig => {
+  if (!apiId || !cfg.apiId || cfg.apiId === apiId) return cfg;
+  rec.note(`the resources, stages, authorizers and gateway responses read describe API ${cfg.apiId}; the URL reaches API ${apiId}: those checks are skipped`);
+  const { routes: _r, stages: _s, authorizers: _a, gatewayResponses: _g, ...rest } = cfg;
+  return rest;
+};
+
+/** Without an API id in the URL (a VPC endpoint name without x-apigw-api-id), the one private API is meant. */
+const onlyPrivate = (cfg: ApiGatewayConfig) => {
+  const priv = cfg.apis.filter((a) => a.endpointTypes.includes("PRIVATE"));
+  return priv.length === 1 ? priv[0] : undefined;
+};
+
 export const checkApiGateway = (input: ApiGatewayCheckInput): Report => {
   const url = parseRequestUrl(input.url);
   const redactor = new Redactor(!input.showSecrets);
@@ -43,10 +60,11 @@ export const checkApiGateway = (input: ApiGatewayCheckInput): Report => {
   const headers = input.headers ?? [];
   const target = resolveTarget(url, headers, input.cfg);
   if (!target.region && input.region) target.region = input.region;
-  const api = input.cfg.apis.find((a) => a.id === target.apiId) ?? (!target.apiId && input.cfg.apis.length === 1 ? input.cfg.apis[0] : undefined);
+  const api = input.cfg.apis.find((a) => a.id === target.apiId) ?? (!target.apiId ? (input.cfg.apis.length === 1 ? input.cfg.apis[0] : onlyPrivate(input.cfg)) : undefined);
   if (target.apiId && !api && input.cfg.apis.length > 0) {
     rec.note(`the URL reaches API ${target.apiId}, but the files describe ${input.cfg.apis.map((a) => a.id).join(", ")}: checks of the API itself are skipped`);
   }
+  const cfg = forApi(input.cfg, target.apiId ?? api?.id, rec);
   const shownUrl = redactor.text(url.href);
   const ctx: ApiGatewayContext = {
     req: {
@@ -58,7 +76,7 @@ export const checkApiGateway = (input: ApiGatewayCheckInput): Report => {
       ...(input.clientCert ? { clientCert: input.clientCert } : {}),
       ...(input.truststore ? { truststore: input.truststore } : {}),
     },
-    cfg: input.cfg,
+    cfg,
     target,
     ...(api ? { api } : {}),
     now: input.now ?? new Date(),

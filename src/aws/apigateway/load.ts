@@ -215,17 +215,12 @@ export const buildConfig = (files: ConfigFiles, origin: string, mappingsDomain?:
   for (const [i, a] of (list("get-apis.json")?.list ?? []).entries()) {
     if (!cfg.apis.some((x) => x.id === a.ApiId)) cfg.apis.push(httpApi(a, `get-apis.json:Items[${i}]`));
   }
+  const perApi = str(rest?.id) ?? str(http?.ApiId);
+  if (perApi) cfg.apiId = perApi;
   const res = list("get-resources.json");
-  if (res) {
-    cfg.routes = resources(res.list, "get-resources.json");
-    if (rest) cfg.routesApiId = str(rest.id) ?? "";
-  } else {
-    const r = list("get-routes.json");
-    if (r) {
-      cfg.routes = routes(r.list, "get-routes.json");
-      if (http) cfg.routesApiId = str(http.ApiId) ?? "";
-    }
-  }
+  const r = res ? undefined : list("get-routes.json");
+  if (res) cfg.routes = resources(res.list, "get-resources.json");
+  else if (r) cfg.routes = routes(r.list, "get-routes.json");
   const st = list("get-stages.json");
   if (st) cfg.stages = stages(st.list, "get-stages.json", st.key);
   const dn = list("get-domain-names.json");

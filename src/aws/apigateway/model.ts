@@ -103,9 +103,9 @@ export interface ApiGatewayConfig {
   /** Where it came from: the directory, or "online". */
   origin: string;
   apis: Api[];
-  /** Routes of the API whose resources were saved (per-API commands describe one API). */
+  /** The API that the per-API outputs (resources or routes, stages, authorizers, gateway responses) describe. */
+  apiId?: string;
   routes?: Route[];
-  routesApiId?: string;
   stages?: Stage[];
   domains?: DomainName[];
   mappings?: Mapping[];

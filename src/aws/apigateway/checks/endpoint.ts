@@ -149,7 +149,7 @@ const checkStageInDomainUrl = (ctx: ApiGatewayContext): void => {
   const stageNames = new Set([...(ctx.cfg.stages ?? []).map((s) => s.name), ...(t.mapping?.stage ? [t.mapping.stage] : [])]);
   if (!first || !stageNames.has(first)) return;
   const withoutStage = `/${t.path.split("/").filter(Boolean).slice(1).join("/")}`;
-  const routes = ctx.cfg.routes && ctx.cfg.routesApiId === t.apiId ? ctx.cfg.routes : undefined;
+  const routes = ctx.cfg.routes && (!ctx.cfg.apiId || ctx.cfg.apiId === t.apiId) ? ctx.cfg.routes : undefined;
   // when the API has a resource named like the stage, the path may be right
   if (routes && matchRestRoute(routes, t.path, ctx.req.method).route) return;
   const mapping = t.mapping!;

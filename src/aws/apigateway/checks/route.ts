@@ -11,10 +11,6 @@ export const checkRestRoute = (ctx: ApiGatewayContext): void => {
     ctx.rec.skip("resource", `get-resources.json (aws apigateway get-resources --rest-api-id ${t.apiId ?? "API_ID"} --embed methods) is missing`, "resourceMethods");
     return;
   }
-  if (ctx.cfg.routesApiId && t.apiId && ctx.cfg.routesApiId !== t.apiId) {
-    ctx.rec.skip("resource", `the resources are of API ${ctx.cfg.routesApiId}, the URL reaches API ${t.apiId}`, "resourceMethods");
-    return;
-  }
   if (ctx.api?.kind === "HTTP" || ctx.api?.kind === "WEBSOCKET") {
     checkHttpRoute(ctx);
     return;
