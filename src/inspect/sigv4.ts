@@ -143,7 +143,8 @@ export interface SigV4JudgeOptions {
 /** Problems of a SigV4 signature as findings. */
 export const judgeSigV4 = (sig: SigV4, o: SigV4JudgeOptions): Finding[] => {
   const out: Finding[] = [];
-  const decider = deciderOfService(o.expect?.service ?? sig.service);
+  const expect = o.expect ?? (o.host ? endpointOfHost(o.host) : undefined);
+  const decider = deciderOfService(expect?.service ?? sig.service);
   const base = { decider, check: o.check };
   const at = (p: string) => (sig.via === "query" ? p : `${o.where ?? "Authorization"}.${p}`);
   for (const p of sig.problems) {
@@ -164,7 +165,6 @@ export const judgeSigV4 = (sig: SigV4, o: SigV4JudgeOptions): Finding[] => {
   if (key.startsWith("AKIA") && sig.sessionToken) {
     out.push({ ...base, cause: "auth-invalid", confidence: 0.5, path: "X-Amz-Security-Token", value: "present", detail: "a session token was sent with a long-term key (AKIA…): the token belongs to other credentials" });
   }
-  const expect = o.expect ?? (o.host ? endpointOfHost(o.host) : undefined);
   if (expect?.region && sig.region && sig.region !== expect.region) {
     out.push({
       ...base,
@@ -191,7 +191,7 @@ export const judgeSigV4 = (sig: SigV4, o: SigV4JudgeOptions): Finding[] => {
   if (sig.signedHeaders.length > 0 && !sig.signedHeaders.includes("host")) {
     out.push({ ...base, cause: "signature-mismatch", confidence: 0.7, path: at("SignedHeaders"), value: sig.signedHeaders.join(";"), detail: "the host header is not signed; SigV4 requires it" });
   }
-  out.push(...timeFindings(sig, o, base));
+  out.push(...timeFindings(sig, { ...o, ...(expect ? { expect } : {}) }, base));
   return out;
 };
 
