@@ -114,7 +114,7 @@ export interface Endpoint {
 /** The signing service and region an AWS host expects (undefined for hosts it cannot tell). */
 export const endpointOfHost = (hostname: string): Endpoint | undefined => {
   const h = hostname.toLowerCase();
-  const apigw = /^(?:[a-z0-9]{10}(?:-vpce-[a-z0-9]+)?|vpce-[a-z0-9-]+)\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/.exec(h);
+  const apigw = /^(?:[a-z0-9]+(?:-vpce-[a-z0-9]+)?|vpce-[a-z0-9-]+)\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/.exec(h);
   if (apigw) return { service: "execute-api", region: apigw[1]! };
   const s3 = /(?:^|\.)s3(?:[.-]([a-z]{2}(?:-gov)?-[a-z]+-\d))?(?:\.dualstack)?\.amazonaws\.com(?:\.cn)?$/.exec(h);
   if (s3) return s3[1] ? { service: "s3", region: s3[1] } : { service: "s3" };

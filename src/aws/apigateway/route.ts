@@ -19,7 +19,7 @@ export interface Target {
   apiIdFrom?: string;
 }
 
-const EXECUTE_API = /^([a-z0-9]{10})(?:-(vpce-[a-z0-9]+))?\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?$/;
+const EXECUTE_API = /^([a-z0-9]+)(?:-(vpce-[a-z0-9]+))?\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?$/;
 const VPCE = /^(vpce-[a-z0-9]+)(?:-[a-z0-9]+)?(?:\.[a-z0-9-]+)?\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.vpce\.amazonaws\.com(?:\.cn)?$/;
 
 const header = (headers: readonly HeaderField[], name: string): string | undefined => headers.find((h) => h.name.toLowerCase() === name)?.value.trim();
