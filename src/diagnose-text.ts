@@ -14,6 +14,8 @@ export interface DiagnoseTextOptions {
   inputKind?: InputKind;
   /** Keep secrets in the output (default: redacted). */
   showSecrets?: boolean;
+  /** Multi-exchange inputs (HAR): list every denial in `denials`. */
+  all?: boolean;
 }
 
 export const diagnoseText = (raw: string, opts: DiagnoseTextOptions = {}): Report => {
@@ -29,7 +31,7 @@ export const diagnoseText = (raw: string, opts: DiagnoseTextOptions = {}): Repor
   } else {
     parsed = parseInput(redactor.rawText(normalised), kind);
   }
-  const report = diagnoseParsed(parsed, catalog, { file: opts.file ?? "-" });
+  const report = diagnoseParsed(parsed, catalog, { file: opts.file ?? "-", ...(opts.all ? { all: true } : {}) });
   report.redacted = redactor.redacted;
   return report;
 };

@@ -25,13 +25,13 @@ export class HarReader {
   /** Bytes (or UTF-16 code units for text chunks) fed so far. */
   bytes = 0;
   private readonly parser: JSONParser;
-  private sawEntries = false;
   private failed: WhyError | undefined;
 
   constructor(private readonly onEntry: HarEntryHandler) {
     // separator "" lets whitespace follow the document (files end in a newline)
     this.parser = new JSONParser({
-      paths: ["$.log.entries.*", "$.log.entries", ...META_KEYS.map((k) => `$.log.${k}`)],
+      // not "$.log.entries" itself: asking for the array would make the parser keep it whole
+      paths: ["$.log.entries.*", ...META_KEYS.map((k) => `$.log.${k}`)],
       keepStack: false,
       separator: "",
     });
@@ -39,9 +39,6 @@ export class HarReader {
       const parentKey = stack[stack.length - 1]?.key;
       if (stack.length === 3 && parentKey === "entries" && typeof key === "number") {
         this.onEntry(value, this.entries++);
-      } else if (stack.length === 2 && key === "entries") {
-        if (!Array.isArray(value)) this.fail("log.entries is not an array");
-        this.sawEntries = true;
       } else if (stack.length === 2 && typeof key === "string" && (META_KEYS as readonly string[]).includes(key)) {
         (this.meta as Record<MetaKey, unknown>)[key as MetaKey] = value;
       }
@@ -65,7 +62,7 @@ export class HarReader {
     }
   }
 
-  /** Ends the document; throws HAR_INVALID when it was cut short or has no log.entries. */
+  /** Ends the document; throws HAR_INVALID when it was cut short or holds no entries. */
   end(): void {
     if (this.failed) throw this.failed;
     try {
@@ -75,7 +72,7 @@ export class HarReader {
       const read = this.entries > 0 ? ` after ${this.entries} entries` : "";
       this.fail(`the HAR ends in the middle of the JSON${read} (the file is truncated or not JSON)`);
     }
-    if (!this.sawEntries) this.fail("the HAR has no log.entries array");
+    if (this.entries === 0) this.fail("the HAR has no entries (log.entries is missing or empty)");
   }
 }
 

@@ -8,7 +8,10 @@ import { renderMarkdown } from "../../render/render-markdown.js";
 import { renderText } from "../../render/render-text.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
-import { readInput } from "../read-input.js";
+import { openInput } from "../read-input.js";
+import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
+import { diagnoseHarStream } from "../../diagnose-har.js";
+import type { Report } from "../../model/report.js";
 
 type Format = "text" | "json" | "markdown";
 
@@ -30,23 +33,46 @@ Exit codes: 0 every input diagnosed, 1 some input failed, 2 usage error.
 Secrets (Authorization, cookies, API keys, tokens, signed-URL signatures, JWTs) are replaced by
 placeholders in every output unless --show-secrets; "redacted" lists what was hidden.`;
 
-const runDiagnose = async (
-  files: string[],
-  opts: { json?: boolean; format?: Format; inputKind?: InputKind; showSecrets?: boolean; color?: boolean; debug?: boolean },
-  io: Io,
-): Promise<number> => {
+interface DiagnoseFlags {
+  json?: boolean;
+  format?: Format;
+  inputKind?: InputKind;
+  showSecrets?: boolean;
+  all?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** One input to one report: a HAR is streamed (with a progress bar on a terminal), the rest read whole. */
+const diagnoseFile = async (file: string, opts: DiagnoseFlags, io: Io): Promise<Report> => {
+  const opened = await openInput(file);
+  const common = { file, ...(opts.showSecrets ? { showSecrets: true } : {}), ...(opts.all ? { all: true } : {}) };
+  if (opened.kind === "har-stream" && (opts.inputKind ?? "har") === "har") {
+    const big = (opened.size ?? Infinity) >= PROGRESS_MIN_BYTES;
+    const bar = io.errIsTTY && big ? new ProgressBar({ write: io.err, unit: "entries", ...(opened.size ? { total: opened.size } : {}) }) : undefined;
+    try {
+      return await diagnoseHarStream(opened.chunks, { ...common, ...(bar ? { onProgress: (n: number) => bar.update(opened.bytesRead(), n) } : {}) });
+    } finally {
+      bar?.done();
+    }
+  }
+  const buf = opened.kind === "bytes" ? opened.buf : await collect(opened.chunks);
+  return diagnoseText(decodeInput(buf), { ...common, ...(opts.inputKind ? { inputKind: opts.inputKind } : {}) });
+};
+
+const collect = async (chunks: AsyncIterable<Uint8Array | string>): Promise<Buffer> => {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+};
+
+const runDiagnose = async (files: string[], opts: DiagnoseFlags, io: Io): Promise<number> => {
   const format: Format = opts.json ? "json" : (opts.format ?? "text");
   let failed = 0;
   let first = true;
   for (const file of files) {
     try {
-      const buf = await readInput(file);
-      const text = decodeInput(buf);
-      const report = diagnoseText(text, {
-        file,
-        ...(opts.inputKind ? { inputKind: opts.inputKind } : {}),
-        ...(opts.showSecrets ? { showSecrets: true } : {}),
-      });
+      const report = await diagnoseFile(file, opts, io);
       if (format === "json") io.out(renderJson(report) + "\n");
       else {
         if (!first) io.out("\n");
@@ -73,9 +99,10 @@ export const registerDiagnose: RegisterCommand = (program, io, setExit) => {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
     .addOption(new Option("--input-kind <kind>", "force the input kind instead of detecting it").choices([...INPUT_KINDS]))
     .option("--show-secrets", "keep credentials, cookies and tokens in the output")
+    .option("--all", "HAR: list every denied entry, not only the groups")
     .option("--color", "colour the text output even when not a terminal")
     .option("--no-color", "never colour the text output")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", DIAGNOSE_HELP)
-    .action(async (files: string[], opts: Parameters<typeof runDiagnose>[1]) => setExit(await runDiagnose(files, opts, io)));
+    .action(async (files: string[], opts: DiagnoseFlags) => setExit(await runDiagnose(files, opts, io)));
 };
