@@ -185,7 +185,7 @@ export default defineResponder({
     {
       id: "access-login",
       role: "decision",
-      when: [{ on: "body", match: /(?<team>[\w-]+)\.cloudflareaccess\.com\/cdn-cgi\/access\/login/ }],
+      when: [{ on: "body", match: /(?<![\w-])(?<team>[\w-]+)\.cloudflareaccess\.com\/cdn-cgi\/access\/login/ }],
       weight: 0.85,
       causes: { "sso-required": 0.85, "auth-missing": 0.3 },
       detail: "the answer points to the Cloudflare Access login: the request carried no valid Access token (CF_Authorization cookie or service token)",
