@@ -1,29 +1,19 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
+import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
 const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
-
-const version = (): string => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-    return pkg.version;
-  } catch {
-    return "0.0.0-unknown";
-  }
-};
-
 
 export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
   const program = new Command()
     .name("why403")
     .description("Finds which layer answered 403 Forbidden, why, what to change and how to verify the fix.")
-    .version(version(), "-V, --version")
+    .version(packageVersion(), "-V, --version")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError("(why403 --help shows every command)")

@@ -17,6 +17,20 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * The error every parser and loader throws for bad input: `code` says what went wrong
+ * (see {@link ERROR_CODES}), `message` says it in words.
+ *
+ * @example
+ * ```ts
+ * import { diagnose, WhyError } from "why403";
+ * try {
+ *   diagnose("");
+ * } catch (e) {
+ *   if (e instanceof WhyError) console.error(e.code, e.message); // "INPUT_EMPTY" "the input is empty"
+ * }
+ * ```
+ */
 export class WhyError extends Error {
   readonly code: ErrorCode;
   readonly data: Record<string, unknown>;
