@@ -96,7 +96,7 @@ describe("why403 diagnose --format sarif", () => {
   it("reports each HAR group as a result with its count", () => {
     const log = JSON.parse(run(["diagnose", "--format", "sarif", "s.har"], dir).stdout) as Log;
     const results = log.runs[0]!.results!;
-    assert.deepEqual(results.map((x) => [x.properties?.responder, x.properties?.count]), [["aws-s3", 2], ["nginx", 1]]);
+    assert.deepEqual(results.map((x): unknown[] => [x.properties?.responder, x.properties?.count]), [["aws-s3", 2], ["nginx", 1]]);
   });
 });
 
