@@ -2,12 +2,13 @@
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerServe } from "./commands/serve.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerServe];
 
 export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
   const program = new Command()
@@ -26,6 +27,7 @@ Examples:
   why403 diagnose --json session.har           HAR export from the browser, as JSON
   why403 explain --list                        every responder and cause it knows
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
+  why403 serve                                 the same in a local web page
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );

@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   HAR_INVALID: "the HAR file is not valid JSON or has no log.entries",
   NO_DENIAL: "the input holds no 403 (or a neighbour that may hide one)",
   UNKNOWN_ID: "no responder or cause has this id",
+  INPUT_IS_LOG: "the input is a server or CDN log, which why403 logs triages",
+  PORT_IN_USE: "the port is already in use",
   CATALOG_INVALID: "the knowledge catalog failed validation",
   USAGE: "the command line is not valid",
 } as const;
