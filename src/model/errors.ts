@@ -45,4 +45,12 @@ export class WhyError extends Error {
   }
 }
 
-export const isWhyError = (e: unknown): e is WhyError => e instanceof WhyError;
+/**
+ * True for a WhyError, also one from another copy of this module: the bundled CLI loads
+ * `why403 serve`'s server from its own files, whose WhyError class is not the bundle's.
+ */
+export const isWhyError = (e: unknown): e is WhyError => {
+  if (e instanceof WhyError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && e.name === "WhyError" && typeof code === "string" && code in ERROR_CODES;
+};

@@ -63,6 +63,7 @@ export const diagnoseView = (): HTMLElement => {
       if (!shownFirst) mark("first-result");
       shownFirst = true;
       if (final) {
+        progress.hidden = true;
         mark("result");
         el.querySelector<HTMLElement>("#report-title")?.focus();
       }
@@ -78,6 +79,7 @@ export const diagnoseView = (): HTMLElement => {
       } else if (e.type === "result") {
         show(reportView(e.result), true);
       } else {
+        progress.hidden = true;
         results.replaceChildren(
           h("div", { class: "error", role: "alert", "data-testid": "error" }, h("p", {}, h("strong", {}, `${e.error.code}: `), e.error.message), e.error.hint ? h("p", {}, `Hint: ${e.error.hint}`) : null),
         );
