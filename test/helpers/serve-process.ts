@@ -17,10 +17,10 @@ export const startServe = async (args: string[] = []): Promise<ServeProcess> => 
   const child = spawn(process.execPath, [bin, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   let out = "";
   let err = "";
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`why403 serve printed no address: ${out} ${err}`)), 15_000);
-    child.stdout!.on("data", (d: Buffer) => {
+    child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /^why403 serve: (http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/)$/m.exec(out);
       if (m) {
