@@ -35,3 +35,6 @@ export const s = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {
 };
 
 export const pct = (x: number): string => x.toFixed(2);
+
+/** A link to the knowledge base page of a responder or cause. */
+export const kbLink = (id: string, text: string = id): HTMLAnchorElement => h("a", { href: `#/kb/${encodeURIComponent(id)}` }, text);

@@ -2,9 +2,7 @@
 import type { ExplainIndexEntry, ExplainPage, CausePage, ResponderPage } from "../../knowledge/explain-page.js";
 import { getJson } from "./api.js";
 import { copyItem } from "./copy.js";
-import { h } from "./dom.js";
-
-const kbLink = (id: string, text: string = id): HTMLAnchorElement => h("a", { href: `#/kb/${encodeURIComponent(id)}` }, text);
+import { h, kbLink } from "./dom.js";
 
 const list = (title: string, items: (string | Node)[]): HTMLElement[] =>
   items.length === 0 ? [] : [h("h3", {}, title), h("ul", {}, items.map((i) => h("li", {}, i)))];

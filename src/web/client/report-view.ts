@@ -6,10 +6,8 @@ import type { EvidenceItem, Report, ReportCause } from "../../model/report.js";
 import type { AnalysisResult, AnalysisSummary } from "../api-types.js";
 import { timelineChart } from "./chart.js";
 import { copyItem } from "./copy.js";
-import { h, pct } from "./dom.js";
+import { h, kbLink, pct } from "./dom.js";
 import { inputView, type Marked } from "./input-view.js";
-
-const kbLink = (id: string, text: string = id): HTMLAnchorElement => h("a", { href: `#/kb/${encodeURIComponent(id)}` }, text);
 
 const meter = (x: number, label: string): HTMLElement =>
   h("span", { class: "conf" }, h("meter", { min: 0, max: 1, value: x, "aria-label": label }), ` ${pct(x)}`);
