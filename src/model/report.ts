@@ -64,6 +64,27 @@ export interface ReportGroup {
   entry: number;
 }
 
+/** One step of the way a denied HAR entry was reached: a redirect, a CORS preflight, the entry itself. */
+export interface FlowStep {
+  entry: number;
+  relation: "redirect" | "preflight" | "denied";
+  method?: string;
+  url?: string;
+  status?: number;
+}
+
+/** One denied exchange of a multi-exchange input (`--all`). */
+export interface ReportDenial {
+  entry: number;
+  status: number;
+  method?: string;
+  url?: string;
+  time?: string;
+  responder: ResponderId;
+  cause: CauseId;
+  confidence: number;
+}
+
 /**
  * One diagnosis: who wrote the 403 (`responder`), why (`causes`, best first, each with fix and
  * verify), the layers seen (`chain`) and, for HARs, the groups of all denials.
@@ -95,6 +116,10 @@ export interface Report {
   groups?: ReportGroup[];
   /** Index of the exchange the top-level diagnosis describes. */
   exchange?: number;
+  /** How that exchange was reached: redirects and CORS preflight before it (HAR). */
+  flow?: FlowStep[];
+  /** Every denial, one line each (HAR with --all). */
+  denials?: ReportDenial[];
 }
 
 export interface ReportError {
