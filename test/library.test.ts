@@ -2,9 +2,9 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { diagnose, explain, explainIndex, WhyError, type Report } from "why403";
 
@@ -55,8 +55,12 @@ describe("the packed package, installed in another directory", () => {
     const pkgDir = join(dir, "node_modules", "why403");
     mkdirSync(pkgDir, { recursive: true });
     execFileSync("tar", ["xzf", tarball, "-C", pkgDir, "--strip-components=1"]);
-    // runtime dependencies as npm would have installed them
-    for (const dep of ["commander", "valibot"]) symlinkSync(join(root, "node_modules", dep), join(dir, "node_modules", dep), "dir");
+    // the runtime dependencies package.json declares, as npm would have installed them
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+      mkdirSync(dirname(join(dir, "node_modules", dep)), { recursive: true });
+      symlinkSync(join(root, "node_modules", dep), join(dir, "node_modules", dep), "dir");
+    }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
