@@ -9,7 +9,16 @@ import { detectInputKind, parseInput } from "./input/parse-input.js";
 import { normaliseText } from "./input/normalise.js";
 import { Redactor } from "./redact/redactor.js";
 
-/** Options of {@link diagnoseText} (exported from the package as `diagnose`). */
+/**
+ * Options of {@link diagnoseText} (exported from the package as `diagnose`).
+ *
+ * @example
+ * ```ts
+ * import { diagnose, type DiagnoseOptions } from "why403";
+ * const opts: DiagnoseOptions = { file: "session.har", inputKind: "har" };
+ * const report = diagnose(harText, opts);
+ * ```
+ */
 export interface DiagnoseTextOptions {
   /** Name shown in the report; defaults to "-". */
   file?: string;

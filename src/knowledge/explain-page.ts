@@ -42,7 +42,16 @@ export interface ResponderPage {
   sources: string[];
 }
 
-/** The page of an id: `unknown` is both a responder and a cause, so both may be present. */
+/**
+ * The page of an id: `unknown` is both a responder and a cause, so both may be present.
+ *
+ * @example
+ * ```ts
+ * import { explain, type ExplainPage } from "why403";
+ * const page: ExplainPage = explain("aws-s3");
+ * for (const c of page.responder?.causes ?? []) console.log(c.id, c.prior);
+ * ```
+ */
 export interface ExplainPage {
   id: string;
   responder?: ResponderPage;
