@@ -12,6 +12,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
   UNKNOWN_ID: "why403 explain --list shows every id",
+  INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
+  PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
 export interface CliFailure {

@@ -27,6 +27,7 @@ export interface EvidenceItem {
   configPath?: string;
 }
 
+/** The layer that wrote the 403 (`unknown` when no layer's own signature was found). */
 export interface ReportResponder {
   id: ResponderId;
   name: string;
@@ -34,6 +35,7 @@ export interface ReportResponder {
   evidence: EvidenceItem[];
 }
 
+/** A possible reason for the denial, with the evidence for and against it and what to do. */
 export interface ReportCause {
   id: CauseId;
   confidence: number;
@@ -83,6 +85,18 @@ export interface ReportDenial {
   confidence: number;
 }
 
+/**
+ * One diagnosis: who wrote the 403 (`responder`), why (`causes`, best first, each with fix and
+ * verify), the layers seen (`chain`) and, for HARs, the groups of all denials.
+ *
+ * @example
+ * ```ts
+ * import { diagnose, type Report } from "why403";
+ * const report: Report = diagnose(text);
+ * const best = report.causes[0];
+ * if (best) console.log(`${report.responder.name}: ${best.title}`, best.fix, best.verify);
+ * ```
+ */
 export interface Report {
   schemaVersion: 1;
   file: string;

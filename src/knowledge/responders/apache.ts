@@ -30,7 +30,7 @@ export default defineResponder({
     {
       id: "address-line",
       role: "decision",
-      when: [{ on: "body", match: /(?:<address>\s*|^[ \t]*)Apache(?:\/[\d.]+)?(?: \([^)\n]*\))?[^<\n]{0,80}? Server at (?<vhost>[^\s<]+) Port (?<port>\d+)/m }],
+      when: [{ on: "body", match: /(?:<address>\s*|^\s*)Apache(?:\/[\d.]+)?(?: \([^)\n]*\))?[^<\n]{0,80}? Server at (?<vhost>[^\s<]+) Port (?<port>\d+)/m }],
       weight: 0.9,
       detail: "Apache's signature line under its error page (ServerSignature On)",
       sources: ["https://httpd.apache.org/docs/2.4/mod/core.html#serversignature"],
@@ -105,7 +105,7 @@ export default defineResponder({
     {
       id: "log-htaccess-unreadable",
       role: "decision",
-      when: [{ on: "body", match: /(?:AH00529: )?(?<!\S)(?<file>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
+      when: [{ on: "body", match: /(?<!\S)(?<file>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: httpd cannot open the .htaccess file or traverse its directory",
@@ -130,7 +130,7 @@ export default defineResponder({
     {
       id: "config-deny-all",
       role: "hint",
-      when: [{ on: "body", match: /^[ \t]*(?:Deny from all|Require all denied)\s*$/im }],
+      when: [{ on: "body", match: /^\s*(?:Deny from all|Require all denied)\s*$/im }],
       weight: 0,
       causes: { "path-blocked": 0.6 },
       detail: "the configuration shown denies everyone for this location",
@@ -138,7 +138,7 @@ export default defineResponder({
     {
       id: "config-ip-rule",
       role: "hint",
-      when: [{ on: "body", match: /^[ \t]*(?:(?:Allow|Deny) from \d[\d./]*|Require (?:not )?ip \S+)/im }],
+      when: [{ on: "body", match: /^\s*(?:(?:Allow|Deny) from \d[\d./]*|Require (?:not )?ip \S+)/im }],
       weight: 0,
       causes: { "ip-denied": 0.6 },
       detail: "the configuration shown allows or denies by client address",
