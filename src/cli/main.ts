@@ -2,13 +2,14 @@
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerRedact } from "./commands/redact.js";
 import { registerServe } from "./commands/serve.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerServe];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe];
 
 export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
   const program = new Command()
@@ -59,6 +60,6 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
     }
     const f = describeError(e);
     full.err(`why403: error[${f.code}]: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}\n`);
-    return f.code === "UNKNOWN_ID" ? EXIT.usage : EXIT.failed;
+    return f.code === "UNKNOWN_ID" || f.code === "USAGE" ? EXIT.usage : EXIT.failed;
   }
 };
