@@ -178,8 +178,9 @@ export class Redactor {
   rawText(input: string): string {
     if (!this.enabled) return input;
     const lines = input.split("\n").map((line) => {
-      const m = /^([<>]\s)?([A-Za-z0-9-]+)(:\s*)(.*)$/.exec(line);
-      if (m && SECRET_HEADERS[m[2]!.toLowerCase()]) return `${m[1] ?? ""}${m[2]}${m[3]}${this.headerValue(m[2]!, m[4]!)}`;
+      // a CR left by CRLF line ends stays where it was
+      const m = /^([<>]\s)?([A-Za-z0-9-]+)(:\s*)([^\r]*)(\r?)$/.exec(line);
+      if (m && SECRET_HEADERS[m[2]!.toLowerCase()]) return `${m[1] ?? ""}${m[2]}${m[3]}${this.headerValue(m[2]!, m[4]!)}${m[5]}`;
       // dict forms: 'Authorization': 'Bearer x'
       return line.replace(/(["'])([A-Za-z-]+)\1(\s*:\s*)(["'])([^"']*)\4/g, (whole, q: string, n: string, sep: string, q2: string, v: string) =>
         SECRET_HEADERS[n.toLowerCase()] ? `${q}${n}${q}${sep}${q2}${this.headerValue(n, v)}${q2}` : whole,
