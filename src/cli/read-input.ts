@@ -91,13 +91,13 @@ const utf16 = async function* (chunks: AsyncIterable<Buffer>, encoding: "utf-16l
 };
 
 export const openInput = async (arg: string): Promise<OpenedInput> => {
-  let size: number | undefined;
-  let raw: Readable;
-  if (arg === "-") raw = process.stdin;
-  else {
-    size = (await statFile(arg)).size;
-    raw = createReadStream(arg, { highWaterMark: CHUNK });
-  }
+  if (arg === "-") return openStream(process.stdin);
+  const size = (await statFile(arg)).size;
+  return openStream(createReadStream(arg, { highWaterMark: CHUNK }), size);
+};
+
+/** Sorts a byte stream into a streamed HAR or the bytes of a small input (gzip, BOMs undone). */
+export const openStream = async (raw: Readable, size?: number): Promise<OpenedInput> => {
   let bytesRead = 0;
   const first = new Peekable(readErrors(raw, false, (n) => (bytesRead += n)));
   await first.fill(2);
