@@ -17,6 +17,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   TOKEN_UNRECOGNISED: "pass the whole URL, the Authorization header line, the Cookie header or the JWT itself",
   POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
   SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
+  INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
+  PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
 export interface CliFailure {

@@ -10,7 +10,7 @@ export interface Jwt {
   claims: Record<string, unknown>;
   /** header.payload, what the signature covers. */
   signingInput: string;
-  signature: Buffer;
+  signature: Uint8Array;
 }
 
 export const JWT_PATTERN = /\beyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*/;
