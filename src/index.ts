@@ -19,5 +19,6 @@ export type { CauseEntry as Cause, ResponderEntry as Responder } from "./knowled
 export { evaluate as evaluatePolicies } from "./aws/iam/evaluate.js";
 export type { SimulateInput, Verdict, DecidingStatement, VerdictFix, PolicyInput, PolicyDocument } from "./aws/iam/types.js";
 export { checkCloudFront } from "./aws/cloudfront/check.js";
+export { parseDistribution } from "./aws/cloudfront/load.js";
 export { checkApiGateway } from "./aws/apigateway/check.js";
 export { inspectText as inspect } from "./inspect/inspect.js";
