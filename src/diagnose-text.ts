@@ -2,7 +2,8 @@
 import { loadCatalog } from "./knowledge/catalog.js";
 import type { InputKind } from "./model/exchange.js";
 import type { Report } from "./model/report.js";
-import { diagnoseParsed } from "./engine/diagnose.js";
+import { denialExchanges, diagnoseParsed } from "./engine/diagnose.js";
+import { extractFacts, type Facts } from "./signals/facts.js";
 import { detectInputKind, parseInput } from "./input/parse-input.js";
 import { normaliseText } from "./input/normalise.js";
 import { Redactor } from "./redact/redactor.js";
@@ -32,4 +33,17 @@ export const diagnoseText = (raw: string, opts: DiagnoseTextOptions = {}): Repor
   const report = diagnoseParsed(parsed, catalog, { file: opts.file ?? "-" });
   report.redacted = redactor.redacted;
   return report;
+};
+
+/**
+ * The facts (principal, action, resource, policyKind …) of the denial a report explains: the last
+ * denial exchange of the input, read as diagnoseText reads it (secrets redacted first).
+ */
+export const factsOfText = (raw: string, opts: DiagnoseTextOptions = {}): Facts => {
+  const redactor = new Redactor(!opts.showSecrets);
+  const normalised = normaliseText(raw);
+  const kind = opts.inputKind ?? detectInputKind(normalised);
+  const parsed = kind === "har" ? parseInput(normalised, kind) : parseInput(redactor.rawText(normalised), kind);
+  const denial = denialExchanges(parsed.exchanges).at(-1) ?? parsed.exchanges.at(-1);
+  return denial ? extractFacts(denial) : {};
 };

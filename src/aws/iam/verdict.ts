@@ -24,6 +24,7 @@ export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
   "block-public-access": "Block Public Access",
   "object-ownership": "Object Ownership",
   object: "S3 object",
+  unknown: "policy (type not named)",
 };
 
 /** Deciding entries that are settings or facts, not policies with statements. */

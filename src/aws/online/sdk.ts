@@ -60,7 +60,7 @@ export const read = async <T>(call: () => Promise<T>, absentNames: string[] = []
   } catch (e) {
     const err = e as AwsError;
     const name = err.name ?? err.code ?? "Error";
-    const message = `${name}: ${err.message ?? ""}`.trim();
+    const message = `${name}: ${err.message ?? ""}`.replace(/\s+/g, " ").trim();
     if (NETWORK.test(message) || NETWORK.test(String(err.code))) throw new WhyError("AWS_UNAVAILABLE", `cannot reach the AWS endpoint (${message})`);
     if (/Region is missing/i.test(message)) throw new WhyError("AWS_UNAVAILABLE", "no region: pass --region or set AWS_REGION");
     if (/CredentialsProviderError|Could not load credentials|credential/i.test(name)) throw new WhyError("AWS_UNAVAILABLE", `no usable credentials (${err.message ?? name})`);

@@ -1,8 +1,10 @@
 // `why403 diagnose FILE|-`: offline diagnosis of saved responses, curl output, HAR files and CLI errors.
 import { Option } from "commander";
-import { diagnoseText } from "../../diagnose-text.js";
+import { diagnoseText, factsOfText } from "../../diagnose-text.js";
 import { decodeInput } from "../../input/normalise.js";
 import { INPUT_KINDS, type InputKind } from "../../model/exchange.js";
+import type { Report } from "../../model/report.js";
+import type { DiagnoseTextOptions } from "../../diagnose-text.js";
 import { renderJson } from "../../render/render-json.js";
 import { renderMarkdown } from "../../render/render-markdown.js";
 import { renderText } from "../../render/render-text.js";
@@ -25,14 +27,23 @@ Examples:
   why403 diagnose --json a.txt b.txt c.har      one JSON object per line
   curl -sv https://example.com/admin 2>&1 | why403 diagnose -
   why403 diagnose --format markdown case.txt > issue-comment.md
+  why403 diagnose --policies ./policies denied.txt   evaluate "User … is not authorized" against
+                                                 ./policies/{authorization-details.json, identity/,
+                                                 resource.json, scp/, rcp/, boundary.json, context.json}
 
 Exit codes: 0 every input diagnosed, 1 some input failed, 2 usage error.
 Secrets (Authorization, cookies, API keys, tokens, signed-URL signatures, JWTs) are replaced by
 placeholders in every output unless --show-secrets; "redacted" lists what was hidden.`;
 
+/** With --policies DIR: evaluate the denied request against DIR's policies and cite the deciding statement. */
+const withPolicies = async (report: Report, text: string, dir: string, opts: DiagnoseTextOptions): Promise<Report> => {
+  const { explainWithPolicies } = await import("../../aws/iam/diagnose-policies.js");
+  return explainWithPolicies(report, factsOfText(text, opts), dir);
+};
+
 const runDiagnose = async (
   files: string[],
-  opts: { json?: boolean; format?: Format; inputKind?: InputKind; showSecrets?: boolean; color?: boolean; debug?: boolean },
+  opts: { json?: boolean; format?: Format; inputKind?: InputKind; showSecrets?: boolean; color?: boolean; debug?: boolean; policies?: string },
   io: Io,
 ): Promise<number> => {
   const format: Format = opts.json ? "json" : (opts.format ?? "text");
@@ -42,11 +53,13 @@ const runDiagnose = async (
     try {
       const buf = await readInput(file);
       const text = decodeInput(buf);
-      const report = diagnoseText(text, {
+      const textOpts: DiagnoseTextOptions = {
         file,
         ...(opts.inputKind ? { inputKind: opts.inputKind } : {}),
         ...(opts.showSecrets ? { showSecrets: true } : {}),
-      });
+      };
+      let report = diagnoseText(text, textOpts);
+      if (opts.policies) report = await withPolicies(report, text, opts.policies, textOpts);
       if (format === "json") io.out(renderJson(report) + "\n");
       else {
         if (!first) io.out("\n");
@@ -73,6 +86,7 @@ export const registerDiagnose: RegisterCommand = (program, io, setExit) => {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
     .addOption(new Option("--input-kind <kind>", "force the input kind instead of detecting it").choices([...INPUT_KINDS]))
     .option("--show-secrets", "keep credentials, cookies and tokens in the output")
+    .option("--policies <dir>", "IAM policies to evaluate an AccessDenied against (see why403 aws simulate --help); cites the deciding statement")
     .option("--color", "colour the text output even when not a terminal")
     .option("--no-color", "never colour the text output")
     .option("--debug", "print stack traces of internal errors")
