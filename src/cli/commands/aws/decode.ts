@@ -6,8 +6,8 @@ import { readAuthorizationInput, requestOf, verdictOfMessage, type DecodedMessag
 import { evaluate } from "../../../aws/iam/evaluate.js";
 import type { Verdict } from "../../../aws/iam/types.js";
 import { WhyError } from "../../../model/errors.js";
-import { renderVerdict } from "../../../render/render-verdict.js";
-import { describeError, EXIT, formatFailure } from "../../errors.js";
+import { renderVerdict, verdictJson } from "../../../render/render-verdict.js";
+import { EXIT, reportFailure } from "../../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../../io.js";
 import { readInput } from "../../read-input.js";
 
@@ -58,14 +58,11 @@ const runDecode = async (arg: string, opts: DecodeOptions, io: Io): Promise<numb
       const same = verdict.decision === aws.decision;
       verdict = { ...verdict, explain: [...verdict.explain, same ? `AWS's decoded message agrees: ${aws.decision}` : `AWS's decoded message says ${aws.decision}: the policies in ${opts.policies} may not be the current ones`] };
     }
-    if (opts.json) io.out(JSON.stringify({ decision: verdict.decision, deciding: verdict.deciding, explain: verdict.explain, ...(verdict.fix ? { fix: verdict.fix } : {}), ...(verdict.cause ? { cause: verdict.cause } : {}), request: requestOf(message) }) + "\n");
+    if (opts.json) io.out(verdictJson(verdict, { request: requestOf(message) }) + "\n");
     else io.out(renderVerdict(verdict, { color: useColor(io, opts.color) }));
     return EXIT.ok;
   } catch (e) {
-    const f = describeError(e);
-    if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
-    io.err(formatFailure(arg.length > 60 ? `${arg.slice(0, 57)}…` : arg, f) + "\n");
-    return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+    return reportFailure(io.err, arg.length > 60 ? `${arg.slice(0, 57)}…` : arg, e, opts.debug);
   }
 };
 

@@ -2,9 +2,9 @@
 // caller's own credentials (AWS SDK v3, loaded lazily) and explains the S3 verdict offline.
 import { writeFile } from "node:fs/promises";
 import { evaluate } from "../../../aws/iam/evaluate.js";
-import { describeError, EXIT, formatFailure } from "../../errors.js";
+import { EXIT, reportFailure } from "../../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../../io.js";
-import { renderVerdict } from "../../../render/render-verdict.js";
+import { renderVerdict, verdictJson } from "../../../render/render-verdict.js";
 
 const S3_HELP = `
 Reads, with the credentials of --profile (or the environment): who you are (sts get-caller-identity),
@@ -43,17 +43,14 @@ const runS3 = async (url: string, opts: S3Options, io: Io): Promise<number> => {
     if (opts.saveInput) await writeFile(opts.saveInput, JSON.stringify(gathered.input, null, 2) + "\n");
     const verdict = evaluate(gathered.input);
     if (opts.json) {
-      io.out(JSON.stringify({ decision: verdict.decision, deciding: verdict.deciding, explain: verdict.explain, ...(verdict.fix ? { fix: verdict.fix } : {}), ...(verdict.cause ? { cause: verdict.cause } : {}), gathered: gathered.notes, ...(gathered.headStatus !== undefined ? { headStatus: gathered.headStatus } : {}) }) + "\n");
+      io.out(verdictJson(verdict, { gathered: gathered.notes, ...(gathered.headStatus !== undefined ? { headStatus: gathered.headStatus } : {}) }) + "\n");
     } else {
       io.out(renderVerdict(verdict, { color: useColor(io, opts.color) }));
       io.out(`   = gathered: ${gathered.headStatus !== undefined ? `HeadObject answered ${gathered.headStatus}; ` : ""}${gathered.notes.join("; ")}\n`);
     }
     return EXIT.ok;
   } catch (e) {
-    const f = describeError(e);
-    if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
-    io.err(formatFailure(url, f) + "\n");
-    return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+    return reportFailure(io.err, url, e, opts.debug);
   }
 };
 
