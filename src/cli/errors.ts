@@ -15,6 +15,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
   SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
   AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
+  INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
+  PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
 export interface CliFailure {
