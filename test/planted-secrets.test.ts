@@ -197,6 +197,7 @@ const leaks = (text: string, secrets: Secret[]): string[] => {
   return secrets.filter((s) => hay.includes(s.value) || hay.includes(JSON.stringify(s.value).slice(1, -1))).map((s) => `${s.kind}: ${s.value.slice(0, 12)}…`);
 };
 
+// eslint-disable-next-line @typescript-eslint/require-await -- fixed chunks, delivered as a stream would
 const asyncChunks = async function* (s: string): AsyncGenerator<string> {
   for (let i = 0; i < s.length; i += 777) yield s.slice(i, i + 777);
 };

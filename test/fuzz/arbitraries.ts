@@ -135,7 +135,7 @@ export const anyInput = (seeds: string[]): fc.Arbitrary<Uint8Array> =>
 /** What an input came to: a report, or a coded error. Anything else is thrown: a crash. */
 export type Outcome = "report" | `error:${string}`;
 
-const settle = async (run: () => Promise<unknown> | unknown): Promise<Outcome> => {
+const settle = async (run: () => unknown): Promise<Outcome> => {
   try {
     await run();
     return "report";
