@@ -41,9 +41,10 @@ export interface ParsedStatement {
   effect: "Allow" | "Deny";
   principal?: PrincipalSpec;
   notPrincipal?: PrincipalSpec;
-  /** Lower-cased action patterns. */
+  /** Lower-cased action patterns (matching), and as written (citing). */
   action?: string[];
   notAction?: string[];
+  actionText?: string[];
   resource?: string[];
   notResource?: string[];
   conditions: ParsedCondition[];
@@ -277,7 +278,7 @@ const readStatement = (raw: unknown, index: number, policy: { name: string; type
     effect,
     ...(hasP ? { principal: readPrincipal(raw.Principal, "Principal", where) } : {}),
     ...(hasNP ? { notPrincipal: readPrincipal(raw.NotPrincipal, "NotPrincipal", where) } : {}),
-    ...(raw.Action !== undefined ? { action: readAction(raw.Action, "Action", where) } : {}),
+    ...(raw.Action !== undefined ? { action: readAction(raw.Action, "Action", where), actionText: stringList(raw.Action, "Action", where) } : {}),
     ...(raw.NotAction !== undefined ? { notAction: readAction(raw.NotAction, "NotAction", where) } : {}),
     ...(resource ? { resource } : {}),
     ...(notResource ? { notResource } : {}),
