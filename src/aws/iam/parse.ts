@@ -199,6 +199,10 @@ const readConditionValues = (
         if (l !== "true" && l !== "false" && !(hasVars && x.includes("${"))) where.fail(field, `"${x}" is not true or false (${spec.name})`);
       }
       return { values, variables: hasVars };
+    case "arn":
+      // a value that is no ARN would make ArnNotLike true for every request: reject it
+      for (const x of values) if (x !== "*" && !splitArn(x) && !(hasVars && x.includes("${"))) where.fail(field, `"${x}" is not an ARN (${spec.name})`);
+      return { values, variables: hasVars };
     case "binary":
       for (const x of values) if (!/^[A-Za-z0-9+/]*={0,2}$/.test(x)) where.fail(field, `"${x}" is not base64 (${spec.name})`);
       return { values, variables: false };
