@@ -21,12 +21,17 @@ export interface DiagnoseHarOptions {
 export const diagnoseHarStream = async (chunks: AsyncIterable<Uint8Array | string>, opts: DiagnoseHarOptions = {}): Promise<Report> => {
   const catalog = loadCatalog();
   const redactor = new Redactor(!opts.showSecrets);
-  const har = new HarDiagnosis(catalog, { file: opts.file ?? "-", ...(opts.all ? { all: true } : {}) });
+  const har = new HarDiagnosis(catalog, {
+    file: opts.file ?? "-",
+    ...(opts.all ? { all: true } : {}),
+    redactExchange: (x) => redactor.exchange(x),
+    redactText: (s) => redactor.text(s),
+  });
   let view: HarCredentialView | undefined;
   const reader = new HarReader((entry, i) => {
     // log.creator precedes log.entries in every exporter we know; the view needs it
     view ??= new HarCredentialView(reader.meta);
-    har.add(redactor.exchange(harEntryToExchange(entry, i, view)));
+    har.add(harEntryToExchange(entry, i, view));
     if (opts.onProgress && (i & 255) === 0) opts.onProgress(i);
   });
   for await (const chunk of chunks) reader.write(chunk);

@@ -185,9 +185,11 @@ export const emptyReport = (parsed: ParsedInput, opts: DiagnoseOptions): Report 
 });
 
 /** A status that is, or may hide, an authorization failure. */
-export const isDenial = (x: Exchange): boolean => x.response.status !== undefined && DENIAL_STATUSES.has(x.response.status);
+export const isDenialStatus = (status: number): boolean => DENIAL_STATUSES.has(status);
 /** A status that is a denial only when a layer's own signal says so. */
-export const mayBeDecidedDenial = (x: Exchange): boolean => x.response.status !== undefined && DENIAL_IF_DECIDED.has(x.response.status);
+export const mayBeDecidedDenialStatus = (status: number): boolean => DENIAL_IF_DECIDED.has(status);
+export const isDenial = (x: Exchange): boolean => x.response.status !== undefined && isDenialStatus(x.response.status);
+export const mayBeDecidedDenial = (x: Exchange): boolean => x.response.status !== undefined && mayBeDecidedDenialStatus(x.response.status);
 
 /** The report for a parsed input: one diagnosis, or for many exchanges the groups of them. */
 export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: DiagnoseOptions): Report => {

@@ -6,7 +6,7 @@ import type { Exchange, ParsedInput } from "../model/exchange.js";
 import { WhyError } from "../model/errors.js";
 import type { FlowStep, Report, ReportDenial, ReportGroup } from "../model/report.js";
 import { round2 } from "./confidence.js";
-import { diagnoseExchange, isDenial, emptyReport, fillReport, mayBeDecidedDenial, type ExchangeDiagnosis } from "./diagnose.js";
+import { diagnoseExchange, isDenial, isDenialStatus, emptyReport, fillReport, mayBeDecidedDenial, mayBeDecidedDenialStatus, type ExchangeDiagnosis } from "./diagnose.js";
 
 export interface HarDiagnosisOptions {
   file: string;
@@ -14,6 +14,12 @@ export interface HarDiagnosisOptions {
   all?: boolean;
   /** Notes of the input (e.g. "the HAR looks sanitised"). */
   notes?: string[];
+  /**
+   * Redaction, applied only to what is diagnosed or shown: the exchanges that are denials and
+   * the URLs of the steps before them. Most entries of a HAR are neither, and are not scanned.
+   */
+  redactExchange?: (x: Exchange) => Exchange;
+  redactText?: (s: string) => string;
 }
 
 /** What is remembered of a recent entry to follow redirects and preflights back. */
@@ -42,13 +48,15 @@ const resolve = (target: string, base: string | undefined): string => {
   }
 };
 
-const step = (r: RecentEntry, relation: FlowStep["relation"]): FlowStep => ({
+const step = (r: RecentEntry, relation: FlowStep["relation"], redact: (s: string) => string): FlowStep => ({
   entry: r.entry,
   relation,
   ...(r.method ? { method: r.method } : {}),
-  ...(r.url ? { url: r.url } : {}),
+  ...(r.url ? { url: redact(r.url) } : {}),
   ...(r.status !== undefined ? { status: r.status } : {}),
 });
+
+const same = (s: string): string => s;
 
 const statusCounts = (counts: Map<string, number>): string =>
   [...counts.entries()]
@@ -80,20 +88,20 @@ export class HarDiagnosis {
       const r = this.recent[i]!;
       if (r.status === undefined || r.status < 300 || r.status > 399 || !r.redirectTo) continue;
       if (!sameUrl(resolve(r.redirectTo, r.url), url)) continue;
-      before.unshift(step(r, "redirect"));
+      before.unshift(step(r, "redirect", this.opts.redactText ?? same));
       url = r.url;
       hops++;
     }
     if (x.request?.method && x.request.method !== "OPTIONS") {
       const pre = [...this.recent].reverse().find((r) => r.method === "OPTIONS" && sameUrl(r.url, x.request?.url));
-      if (pre) before.push(step(pre, "preflight"));
+      if (pre) before.push(step(pre, "preflight", this.opts.redactText ?? same));
     }
     if (before.length === 0) return [];
     const self: RecentEntry = { entry: x.harEntry ?? x.index };
     if (x.request?.method) self.method = x.request.method;
     if (x.request?.url) self.url = x.request.url;
     if (x.response.status !== undefined) self.status = x.response.status;
-    return [...before, step(self, "denied")];
+    return [...before, step(self, "denied", same)];
   }
 
   private remember(x: Exchange): void {
@@ -106,8 +114,14 @@ export class HarDiagnosis {
     if (this.recent.length > RECENT) this.recent.shift();
   }
 
+  /** Whether an exchange with this status is diagnosed (and so needs its body). */
+  static wants(status: number | undefined): boolean {
+    return status !== undefined && (isDenialStatus(status) || mayBeDecidedDenialStatus(status));
+  }
+
   /** Takes the next exchange of the input. */
-  add(x: Exchange): void {
+  add(raw: Exchange): void {
+    const x = HarDiagnosis.wants(raw.response.status) && this.opts.redactExchange ? this.opts.redactExchange(raw) : raw;
     this.exchanges++;
     const status = x.response.status;
     const key = String(status ?? "none");

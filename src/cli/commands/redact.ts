@@ -62,7 +62,7 @@ const runRedact = async (file: string, opts: RedactFlags, io: Io): Promise<numbe
   // write next to the target and rename at the end: a failed run leaves no half-written copy
   const tmp = target ? `${target}.why403-${process.pid}.tmp` : undefined;
   const stream = tmp ? createWriteStream(tmp) : undefined;
-  const out = stream ? writer(stream) : (s: string) => Promise.resolve(io.out(s));
+  const out = stream ? writer(stream) : (s: string): Promise<void> => Promise.resolve(io.out(s));
   try {
     const done = await redactFile(file, r, out, io);
     if (stream) {
