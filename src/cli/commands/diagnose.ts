@@ -10,7 +10,7 @@ import { renderSarif } from "../../render/render-sarif.js";
 import { renderText } from "../../render/render-text.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
-import { openInput } from "../read-input.js";
+import { openInput } from "../../io/open-input.js";
 import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
 import { diagnoseHarStream } from "../../diagnose-har.js";
 import { packageVersion } from "../package-root.js";

@@ -9,7 +9,7 @@ import { WhyError } from "../../../model/errors.js";
 import { renderVerdict, verdictJson } from "../../../render/render-verdict.js";
 import { describeError, EXIT, reportFailure } from "../../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../../io.js";
-import { readInput } from "../../read-input.js";
+import { readInput } from "../../../io/open-input.js";
 
 const SIMULATE_HELP = `
 FILE is JSON in the simulate format:
