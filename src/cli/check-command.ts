@@ -4,10 +4,10 @@ import { Option, type Command } from "commander";
 import { decodeInput } from "../input/normalise.js";
 import { WhyError } from "../model/errors.js";
 import type { Report } from "../model/report.js";
-import { describeError, EXIT, formatFailure } from "./errors.js";
+import { describeError, EXIT, reportFailure } from "./errors.js";
 import type { Io } from "./io.js";
 import { printReport, type Format } from "./print-report.js";
-import { readInput } from "./read-input.js";
+import { readInput } from "../io/open-input.js";
 
 export interface OutputOptions {
   json?: boolean;
@@ -65,10 +65,10 @@ export const runCheck = async (subject: string, opts: OutputOptions, io: Io, che
     printReport(await check(), opts, io);
     return EXIT.ok;
   } catch (e) {
-    const f = describeError(e);
-    if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
-    io.err(formatFailure(subject, f) + "\n");
-    if (opts.json || opts.format === "json") io.out(JSON.stringify({ file: subject, error: { code: f.code, message: f.message } }) + "\n");
-    return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+    if (opts.json || opts.format === "json") {
+      const f = describeError(e);
+      io.out(JSON.stringify({ file: subject, error: { code: f.code, message: f.message } }) + "\n");
+    }
+    return reportFailure(io.err, subject, e, opts.debug);
   }
 };

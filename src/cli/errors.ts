@@ -41,3 +41,11 @@ export const describeError = (e: unknown): CliFailure => {
 
 export const formatFailure = (file: string, f: CliFailure): string =>
   `why403: error[${f.code}]: ${file}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}`;
+
+/** Prints one failure line (and the stack with --debug); returns the exit code for it. */
+export const reportFailure = (err: (s: string) => void, label: string, e: unknown, debug?: boolean): number => {
+  const f = describeError(e);
+  if (debug && e instanceof Error) err(`${e.stack ?? e.message}\n`);
+  err(formatFailure(label, f) + "\n");
+  return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+};

@@ -71,3 +71,7 @@ export const renderVerdict = (v: Verdict, opts: { color: boolean }): string => {
   }
   return out.join("\n") + "\n";
 };
+
+/** The JSON form every `aws` subcommand prints: {decision, deciding, explain, fix?, cause?, ...extra}. */
+export const verdictJson = (v: Verdict, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ decision: v.decision, deciding: v.deciding, explain: v.explain, ...(v.fix ? { fix: v.fix } : {}), ...(v.cause ? { cause: v.cause } : {}), ...extra });

@@ -3,7 +3,7 @@
 // the checks that need it; the failure is noted. Imported lazily by the command.
 import type { HeaderField } from "../../model/exchange.js";
 import { WhyError } from "../../model/errors.js";
-import { clientConfig, tryCall, type SdkOptions } from "../sdk.js";
+import { clientConfig, quietSdk, read, type AwsOptions } from "../online/sdk.js";
 import { buildConfig } from "./load.js";
 import type { ApiGatewayConfig } from "./model.js";
 import { matchMapping, resolveTarget } from "./route.js";
@@ -17,24 +17,24 @@ export interface OnlineConfig {
 type Files = Map<string, unknown>;
 
 const record = async <T>(files: Files, notes: string[], name: string, call: () => Promise<T>, shape: (r: T) => unknown = (r) => r): Promise<T | undefined> => {
-  const r = await tryCall(call);
-  if ("ok" in r) {
-    files.set(name, shape(r.ok));
-    return r.ok;
+  const r = await read(call);
+  if (r.ok) {
+    files.set(name, shape(r.value));
+    return r.value;
   }
-  notes.push(`${name.replace(/\.json$/, "")}: ${r.error} (${r.message}); the checks that need it are skipped`);
+  notes.push(`${name.replace(/\.json$/, "")}: ${r.error}; the checks that need it are skipped`);
   return undefined;
 };
 
-const restApiFiles = async (apiId: string, region: string, o: SdkOptions, files: Files, notes: string[], wantKeys: boolean): Promise<boolean> => {
+const restApiFiles = async (apiId: string, region: string, o: AwsOptions, files: Files, notes: string[], wantKeys: boolean): Promise<boolean> => {
   const sdk = await import("@aws-sdk/client-api-gateway");
-  const client = new sdk.APIGatewayClient(clientConfig(o, region));
-  const api = await tryCall(() => client.send(new sdk.GetRestApiCommand({ restApiId: apiId })));
-  if (!("ok" in api)) {
-    if (api.error === "NotFoundException") return false;
-    throw new WhyError("AWS_UNAVAILABLE", `apigateway GetRestApi ${apiId} failed: ${api.error}: ${api.message}`);
+  const client = new sdk.APIGatewayClient(clientConfig({ ...o, region }));
+  const api = await read(() => client.send(new sdk.GetRestApiCommand({ restApiId: apiId })), ["NotFoundException"]);
+  if (!api.ok) {
+    if (api.absent) return false;
+    throw new WhyError("AWS_UNAVAILABLE", `apigateway GetRestApi ${apiId} failed: ${api.error}`);
   }
-  files.set("get-rest-api.json", api.ok);
+  files.set("get-rest-api.json", api.value);
   const items: unknown[] = [];
   let position: string | undefined;
   do {
@@ -58,15 +58,15 @@ const restApiFiles = async (apiId: string, region: string, o: SdkOptions, files:
   return true;
 };
 
-const httpApiFiles = async (apiId: string, region: string, o: SdkOptions, files: Files, notes: string[]): Promise<boolean> => {
+const httpApiFiles = async (apiId: string, region: string, o: AwsOptions, files: Files, notes: string[]): Promise<boolean> => {
   const sdk = await import("@aws-sdk/client-apigatewayv2");
-  const client = new sdk.ApiGatewayV2Client(clientConfig(o, region));
-  const api = await tryCall(() => client.send(new sdk.GetApiCommand({ ApiId: apiId })));
-  if (!("ok" in api)) {
-    if (api.error === "NotFoundException") return false;
-    throw new WhyError("AWS_UNAVAILABLE", `apigatewayv2 GetApi ${apiId} failed: ${api.error}: ${api.message}`);
+  const client = new sdk.ApiGatewayV2Client(clientConfig({ ...o, region }));
+  const api = await read(() => client.send(new sdk.GetApiCommand({ ApiId: apiId })), ["NotFoundException"]);
+  if (!api.ok) {
+    if (api.absent) return false;
+    throw new WhyError("AWS_UNAVAILABLE", `apigatewayv2 GetApi ${apiId} failed: ${api.error}`);
   }
-  files.set("get-api.json", api.ok);
+  files.set("get-api.json", api.value);
   await record(files, notes, "get-routes.json", () => client.send(new sdk.GetRoutesCommand({ ApiId: apiId, MaxResults: "500" })));
   await record(files, notes, "get-stages.json", () => client.send(new sdk.GetStagesCommand({ ApiId: apiId, MaxResults: "500" })));
   await record(files, notes, "get-authorizers.json", () => client.send(new sdk.GetAuthorizersCommand({ ApiId: apiId, MaxResults: "500" })));
@@ -74,20 +74,20 @@ const httpApiFiles = async (apiId: string, region: string, o: SdkOptions, files:
 };
 
 /** The custom domain and its mappings: REST first (base path mappings), then apigatewayv2 (API mappings). */
-const domainFiles = async (host: string, region: string, o: SdkOptions, files: Files, notes: string[]): Promise<void> => {
+const domainFiles = async (host: string, region: string, o: AwsOptions, files: Files, notes: string[]): Promise<void> => {
   const v1 = await import("@aws-sdk/client-api-gateway");
-  const c1 = new v1.APIGatewayClient(clientConfig(o, region));
-  const d1 = await tryCall(() => c1.send(new v1.GetDomainNameCommand({ domainName: host })));
-  if ("ok" in d1) {
-    files.set("get-domain-names.json", { items: [d1.ok] });
+  const c1 = new v1.APIGatewayClient(clientConfig({ ...o, region }));
+  const d1 = await read(() => c1.send(new v1.GetDomainNameCommand({ domainName: host })));
+  if (d1.ok) {
+    files.set("get-domain-names.json", { items: [d1.value] });
     await record(files, notes, "get-base-path-mappings.json", () => c1.send(new v1.GetBasePathMappingsCommand({ domainName: host, limit: 500 })));
     return;
   }
   const v2 = await import("@aws-sdk/client-apigatewayv2");
-  const c2 = new v2.ApiGatewayV2Client(clientConfig(o, region));
-  const d2 = await tryCall(() => c2.send(new v2.GetDomainNameCommand({ DomainName: host })));
-  if ("ok" in d2) {
-    files.set("get-domain-names.json", { Items: [d2.ok] });
+  const c2 = new v2.ApiGatewayV2Client(clientConfig({ ...o, region }));
+  const d2 = await read(() => c2.send(new v2.GetDomainNameCommand({ DomainName: host })));
+  if (d2.ok) {
+    files.set("get-domain-names.json", { Items: [d2.value] });
     await record(files, notes, "get-api-mappings.json", () => c2.send(new v2.GetApiMappingsCommand({ DomainName: host, MaxResults: "500" })));
     return;
   }
@@ -96,11 +96,12 @@ const domainFiles = async (host: string, region: string, o: SdkOptions, files: F
   notes.push(`GetDomainName ${host}: ${d1.error}; ${d2.error}`);
 };
 
-export const fetchApiGatewayConfig = async (url: URL, headers: readonly HeaderField[], o: SdkOptions): Promise<OnlineConfig> => {
+export const fetchApiGatewayConfig = async (url: URL, headers: readonly HeaderField[], o: AwsOptions): Promise<OnlineConfig> => {
   const files: Files = new Map();
   const notes: string[] = [];
   const first = resolveTarget(url, headers, buildConfig(new Map(), "online"));
-  const region = first.region ?? clientConfig(o).region;
+  quietSdk();
+  const region = first.region ?? o.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
   let apiId = first.apiId;
   if (first.via === "custom-domain") {
     await domainFiles(url.hostname.toLowerCase(), region, o, files, notes);

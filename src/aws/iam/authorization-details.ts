@@ -68,6 +68,17 @@ export interface DetailsRequest {
   session?: NamedPolicy | null;
 }
 
+/** IAM returns policy documents URL-encoded; the CLI decodes them. Accept both, keep JSON. */
+const readable = (doc: PolicyDocument | string): PolicyDocument | string => {
+  if (typeof doc !== "string") return doc;
+  const text = /^\s*%7B/i.test(doc) ? decodeURIComponent(doc) : doc;
+  try {
+    return JSON.parse(text) as PolicyDocument;
+  } catch {
+    return text; // the evaluator reports it as malformed, naming the policy
+  }
+};
+
 const managed = (details: AuthorizationDetails, arn: string): NamedPolicy => {
   const p = details.Policies?.find((x) => x.Arn === arn);
   const version = p?.PolicyVersionList?.find((v) => v.IsDefaultVersion) ?? p?.PolicyVersionList?.[0];
@@ -78,11 +89,11 @@ const managed = (details: AuthorizationDetails, arn: string): NamedPolicy => {
       { field: "Policies" },
     );
   }
-  return { name: `managed policy ${p.PolicyName} (${arn})`, document: version.Document };
+  return { name: `managed policy ${p.PolicyName} (${arn})`, document: readable(version.Document) };
 };
 
 const inline = (owner: string, list: InlinePolicy[] | undefined): NamedPolicy[] =>
-  (list ?? []).map((p) => ({ name: `${owner} inline policy ${p.PolicyName}`, document: p.PolicyDocument }));
+  (list ?? []).map((p) => ({ name: `${owner} inline policy ${p.PolicyName}`, document: readable(p.PolicyDocument) }));
 
 /** Finds the caller (user, role, or the role of an assumed-role session) and gathers its policies. */
 export const fromAuthorizationDetails = (details: AuthorizationDetails, req: DetailsRequest): SimulateInput => {

@@ -9,7 +9,10 @@ import { substitute } from "./variables.js";
 
 /** The action pattern that matched, "(NotAction)" when NotAction matched, or undefined. */
 export const matchAction = (s: ParsedStatement, actionLower: string): string | undefined => {
-  if (s.action) return s.action.find((p) => globMatch(p, actionLower));
+  if (s.action) {
+    const i = s.action.findIndex((p) => globMatch(p, actionLower));
+    return i === -1 ? undefined : (s.actionText?.[i] ?? s.action[i]);
+  }
   return s.notAction!.some((p) => globMatch(p, actionLower)) ? undefined : `NotAction ${JSON.stringify(s.notAction)}`;
 };
 

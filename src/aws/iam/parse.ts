@@ -41,9 +41,10 @@ export interface ParsedStatement {
   effect: "Allow" | "Deny";
   principal?: PrincipalSpec;
   notPrincipal?: PrincipalSpec;
-  /** Lower-cased action patterns. */
+  /** Lower-cased action patterns (matching), and as written (citing). */
   action?: string[];
   notAction?: string[];
+  actionText?: string[];
   resource?: string[];
   notResource?: string[];
   conditions: ParsedCondition[];
@@ -198,6 +199,10 @@ const readConditionValues = (
         if (l !== "true" && l !== "false" && !(hasVars && x.includes("${"))) where.fail(field, `"${x}" is not true or false (${spec.name})`);
       }
       return { values, variables: hasVars };
+    case "arn":
+      // a value that is no ARN would make ArnNotLike true for every request: reject it
+      for (const x of values) if (x !== "*" && !splitArn(x) && !(hasVars && x.includes("${"))) where.fail(field, `"${x}" is not an ARN (${spec.name})`);
+      return { values, variables: hasVars };
     case "binary":
       for (const x of values) if (!/^[A-Za-z0-9+/]*={0,2}$/.test(x)) where.fail(field, `"${x}" is not base64 (${spec.name})`);
       return { values, variables: false };
@@ -277,7 +282,7 @@ const readStatement = (raw: unknown, index: number, policy: { name: string; type
     effect,
     ...(hasP ? { principal: readPrincipal(raw.Principal, "Principal", where) } : {}),
     ...(hasNP ? { notPrincipal: readPrincipal(raw.NotPrincipal, "NotPrincipal", where) } : {}),
-    ...(raw.Action !== undefined ? { action: readAction(raw.Action, "Action", where) } : {}),
+    ...(raw.Action !== undefined ? { action: readAction(raw.Action, "Action", where), actionText: stringList(raw.Action, "Action", where) } : {}),
     ...(raw.NotAction !== undefined ? { notAction: readAction(raw.NotAction, "NotAction", where) } : {}),
     ...(resource ? { resource } : {}),
     ...(notResource ? { notResource } : {}),

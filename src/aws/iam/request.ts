@@ -3,7 +3,8 @@
 import { WhyError } from "../../model/errors.js";
 import { ACCOUNT_ID, splitArn } from "./arn.js";
 import type { PolicySet } from "./combine.js";
-import { readContext } from "./context.js";
+import { readContext, type RequestContext } from "./context.js";
+import { parseIp } from "./ip.js";
 import { parsePolicy } from "./parse.js";
 import { readCaller } from "./principal.js";
 import type { EvalRequest } from "./statement.js";
@@ -14,6 +15,14 @@ const fail = (field: string, message: string): never => {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Well-known keys with a type: a value of the wrong type would silently flip negated operators. */
+const checkTypedKeys = (ctx: RequestContext): void => {
+  for (const v of ctx.values.get("aws:sourceip") ?? []) if (!parseIp(v.trim())) fail(`request.context.${ctx.spelling.get("aws:sourceip")}`, `"${v}" is not an IP address`);
+  for (const key of ["aws:securetransport", "aws:multifactorauthpresent", "aws:viaawsservice", "aws:principalisawsservice"]) {
+    for (const v of ctx.values.get(key) ?? []) if (!/^(true|false)$/i.test(v)) fail(`request.context.${ctx.spelling.get(key)}`, `"${v}" is not true or false`);
+  }
+};
 
 export const readRequest = (input: SimulateInput): EvalRequest => {
   if (!isObject(input)) return fail("(input)", "must be a JSON object with request and policies");
@@ -26,6 +35,7 @@ export const readRequest = (input: SimulateInput): EvalRequest => {
       ? r.resource
       : fail("request.resource", `must be an ARN (arn:aws:s3:::bucket/key) or "*", got ${JSON.stringify(r.resource)}`);
   const ctx = readContext(r.context as Record<string, never> | undefined);
+  checkTypedKeys(ctx);
   const principalArn = ctx.values.get("aws:principalarn")?.[0];
   const caller = readCaller(r.principal, principalArn);
   let resourceAccount = r.resourceAccount;

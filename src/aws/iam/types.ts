@@ -134,7 +134,8 @@ export type PolicyType =
   | "acl"
   | "block-public-access"
   | "object-ownership"
-  | "object";
+  | "object"
+  | "unknown";
 
 /** One condition as it was checked against the request. */
 export interface ConditionCheck {

@@ -24,6 +24,7 @@ export const POLICY_TYPE_NAMES: Record<PolicyType, string> = {
   "block-public-access": "Block Public Access",
   "object-ownership": "Object Ownership",
   object: "S3 object",
+  unknown: "policy (type not named)",
 };
 
 /** Deciding entries that are settings or facts, not policies with statements. */
@@ -90,7 +91,8 @@ const nearMiss = (results: StatementResult[]): StatementResult | undefined => {
 };
 
 const fixForMissing = (m: Missing, req: EvalRequest): VerdictFix => {
-  const where = m.policy ? `${POLICY_TYPE_NAMES[m.type]} "${m.policy.name}"` : `a ${POLICY_TYPE_NAMES[m.type]}`;
+  const name = POLICY_TYPE_NAMES[m.type];
+  const where = m.policy ? `${name} "${m.policy.name}"` : `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
   const near = nearMiss(m.results);
   if (m.type === "session" && !m.policy) {
     return { kind: "change-setting", summary: "pass a session policy that allows this when calling GetFederationToken, or grant the federated user ARN in the resource-based policy", policyType: "session" };

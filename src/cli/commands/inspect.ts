@@ -6,7 +6,7 @@ import { inspectText } from "../../inspect/inspect.js";
 import { WhyError } from "../../model/errors.js";
 import { addOutputOptions, runCheck, type OutputOptions } from "../check-command.js";
 import type { RegisterCommand } from "../io.js";
-import { readInput } from "../read-input.js";
+import { readInput } from "../../io/open-input.js";
 
 const HELP = `
 What it reads (from the argument itself, a file, or - for standard input):

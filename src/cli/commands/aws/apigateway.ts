@@ -16,7 +16,7 @@ import {
   type SdkCliOptions,
 } from "../../check-command.js";
 import type { RegisterCommand } from "../../io.js";
-import { readInput } from "../../read-input.js";
+import { readInput } from "../../../io/open-input.js";
 
 const HELP = `
 Offline: a directory with what the AWS CLI prints, one file per command, named after it

@@ -6,10 +6,10 @@ import { fromAuthorizationDetails, isAuthorizationDetails } from "../../../aws/i
 import { evaluate } from "../../../aws/iam/evaluate.js";
 import type { ContextValue, NamedPolicy, SimulateInput } from "../../../aws/iam/types.js";
 import { WhyError } from "../../../model/errors.js";
-import { renderVerdict } from "../../../render/render-verdict.js";
-import { describeError, EXIT, formatFailure } from "../../errors.js";
+import { renderVerdict, verdictJson } from "../../../render/render-verdict.js";
+import { describeError, EXIT, reportFailure } from "../../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../../io.js";
-import { readInput } from "../../read-input.js";
+import { readInput } from "../../../io/open-input.js";
 
 const SIMULATE_HELP = `
 FILE is JSON in the simulate format:
@@ -104,15 +104,15 @@ const buildInput = async (file: string, opts: SimulateOptions): Promise<Simulate
 const runSimulate = async (file: string, opts: SimulateOptions, io: Io): Promise<number> => {
   try {
     const verdict = evaluate(await buildInput(file, opts));
-    if (opts.json) io.out(JSON.stringify({ decision: verdict.decision, deciding: verdict.deciding, explain: verdict.explain, ...(verdict.fix ? { fix: verdict.fix } : {}) }) + "\n");
+    if (opts.json) io.out(verdictJson(verdict) + "\n");
     else io.out(renderVerdict(verdict, { color: useColor(io, opts.color) }));
     return EXIT.ok;
   } catch (e) {
-    const f = describeError(e);
-    if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
-    io.err(formatFailure(file, f) + "\n");
-    if (opts.json) io.out(JSON.stringify({ file, error: { code: f.code, message: f.message } }) + "\n");
-    return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+    if (opts.json) {
+      const f = describeError(e);
+      io.out(JSON.stringify({ file, error: { code: f.code, message: f.message } }) + "\n");
+    }
+    return reportFailure(io.err, file, e, opts.debug);
   }
 };
 
