@@ -232,7 +232,9 @@ describe("API Gateway checks: every row of the 403 table", () => {
   });
 
   it("custom domain without a base path mapping: names basePath", () => {
-    names(run("https://api.example.com/v2/pets", { headers: [h("x-api-key", KEY)] }), "host-not-configured", "get-base-path-mappings.api.example.com.json:items[].basePath");
+    const r = run("https://api.example.com/v2/pets", { headers: [h("x-api-key", KEY)] });
+    names(r, "host-not-configured", "get-base-path-mappings.api.example.com.json:items[].basePath");
+    assert.ok(!r.notes.some((n) => /the URL reaches API/.test(n)), "an unmapped path reaches no API");
   });
   it("near miss: a mapped base path", () => {
     absent(run("https://api.example.com/v1/pets", { headers: [h("x-api-key", KEY)] }), "host-not-configured");

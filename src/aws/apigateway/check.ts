@@ -60,7 +60,9 @@ export const checkApiGateway = (input: ApiGatewayCheckInput): Report => {
   const headers = input.headers ?? [];
   const target = resolveTarget(url, headers, input.cfg);
   if (!target.region && input.region) target.region = input.region;
-  const api = input.cfg.apis.find((a) => a.id === target.apiId) ?? (!target.apiId ? (input.cfg.apis.length === 1 ? input.cfg.apis[0] : onlyPrivate(input.cfg)) : undefined);
+  // a VPC endpoint name without x-apigw-api-id names no API: the one (private) API read is meant
+  const unnamed = !target.apiId && target.via === "vpce";
+  const api = input.cfg.apis.find((a) => a.id === target.apiId) ?? (unnamed ? (input.cfg.apis.length === 1 ? input.cfg.apis[0] : onlyPrivate(input.cfg)) : undefined);
   if (target.apiId && !api && input.cfg.apis.length > 0) {
     rec.note(`the URL reaches API ${target.apiId}, but the files describe ${input.cfg.apis.map((a) => a.id).join(", ")}: checks of the API itself are skipped`);
   }
