@@ -12,6 +12,13 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
   UNKNOWN_ID: "why403 explain --list shows every id",
+  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
+  CONFIG_INVALID: "save the command's JSON output unchanged (aws … --output json > file.json)",
+  TOKEN_UNRECOGNISED: "pass the whole URL, the Authorization header line, the Cookie header or the JWT itself",
+  POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
+  SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
+  INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
+  PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
 export interface CliFailure {
@@ -34,3 +41,11 @@ export const describeError = (e: unknown): CliFailure => {
 
 export const formatFailure = (file: string, f: CliFailure): string =>
   `why403: error[${f.code}]: ${file}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}`;
+
+/** Prints one failure line (and the stack with --debug); returns the exit code for it. */
+export const reportFailure = (err: (s: string) => void, label: string, e: unknown, debug?: boolean): number => {
+  const f = describeError(e);
+  if (debug && e instanceof Error) err(`${e.stack ?? e.message}\n`);
+  err(formatFailure(label, f) + "\n");
+  return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+};

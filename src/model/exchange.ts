@@ -58,6 +58,8 @@ export interface Exchange {
   /** HAR entry index and time, when the exchange came from a HAR. */
   harEntry?: number;
   startedAt?: string;
+  /** Where a 3xx response sends the client (Location / HAR redirectURL), as written. */
+  redirectTo?: string;
 }
 
 /** The parsed input: what the pipeline works on. */

@@ -3,6 +3,10 @@
 import type { CauseId, ResponderId } from "./taxonomy.js";
 import type { InputKind } from "./exchange.js";
 
+/** What the configuration checks and `inspect` read instead of a captured response. */
+export const CHECK_INPUT_KINDS = ["cloudfront-config", "apigateway-config", "inspect"] as const;
+export type CheckInputKind = (typeof CHECK_INPUT_KINDS)[number];
+
 export type EvidenceKind = "status" | "header" | "body" | "cli" | "har" | "probe" | "config";
 
 export interface EvidenceItem {
@@ -27,6 +31,7 @@ export interface EvidenceItem {
   configPath?: string;
 }
 
+/** The layer that wrote the 403 (`unknown` when no layer's own signature was found). */
 export interface ReportResponder {
   id: ResponderId;
   name: string;
@@ -34,6 +39,7 @@ export interface ReportResponder {
   evidence: EvidenceItem[];
 }
 
+/** A possible reason for the denial, with the evidence for and against it and what to do. */
 export interface ReportCause {
   id: CauseId;
   confidence: number;
@@ -62,10 +68,43 @@ export interface ReportGroup {
   entry: number;
 }
 
+/** One step of the way a denied HAR entry was reached: a redirect, a CORS preflight, the entry itself. */
+export interface FlowStep {
+  entry: number;
+  relation: "redirect" | "preflight" | "denied";
+  method?: string;
+  url?: string;
+  status?: number;
+}
+
+/** One denied exchange of a multi-exchange input (`--all`). */
+export interface ReportDenial {
+  entry: number;
+  status: number;
+  method?: string;
+  url?: string;
+  time?: string;
+  responder: ResponderId;
+  cause: CauseId;
+  confidence: number;
+}
+
+/**
+ * One diagnosis: who wrote the 403 (`responder`), why (`causes`, best first, each with fix and
+ * verify), the layers seen (`chain`) and, for HARs, the groups of all denials.
+ *
+ * @example
+ * ```ts
+ * import { diagnose, type Report } from "why403";
+ * const report: Report = diagnose(text);
+ * const best = report.causes[0];
+ * if (best) console.log(`${report.responder.name}: ${best.title}`, best.fix, best.verify);
+ * ```
+ */
 export interface Report {
   schemaVersion: 1;
   file: string;
-  inputKind: InputKind;
+  inputKind: InputKind | CheckInputKind;
   status?: number;
   /** How the status was known: a status line, text in the input, or assumed for a bare body. */
   statusSource?: "status-line" | "text" | "assumed";
@@ -81,6 +120,28 @@ export interface Report {
   groups?: ReportGroup[];
   /** Index of the exchange the top-level diagnosis describes. */
   exchange?: number;
+  /** Configuration checks (`why403 aws …`) and token checks (`why403 inspect`), in the order run. */
+  checks?: ReportCheck[];
+  inspected?: ReportInspected[];
+  /** How that exchange was reached: redirects and CORS preflight before it (HAR). */
+  flow?: FlowStep[];
+  /** Every denial, one line each (HAR with --all). */
+  denials?: ReportDenial[];
+}
+
+/** One configuration (or token) check and what it found: the list shows what was looked at. */
+export interface ReportCheck {
+  id: string;
+  status: "fail" | "warn" | "pass" | "skip";
+  detail: string;
+  /** The configuration field the check read, as the AWS CLI prints it. */
+  path?: string;
+}
+
+/** A decoded credential (`why403 inspect`): its kind and the fields that are not secret. */
+export interface ReportInspected {
+  kind: string;
+  fields: Record<string, string>;
 }
 
 export interface ReportError {

@@ -1,10 +1,10 @@
 // `why403 logs PATH…`: finds the few reasons behind the 403s in access, WAF, CDN and audit logs.
 // DuckDB and the log formats load only when this command runs (cold start of other commands).
-import { readFileSync } from "node:fs";
 import { Option } from "commander";
 import { WhyError } from "../../model/errors.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
+import { packageVersion } from "../package-root.js";
 
 type Format = "text" | "json" | "markdown" | "sarif";
 const FORMATS = ["cloudfront", "s3-access", "alb", "waf", "apigateway", "cloudtrail", "nginx-combined", "apache-combined", "nginx-error", "apache-error"] as const;
@@ -59,17 +59,6 @@ const positive = (s: string | undefined, name: string, fallback: number): number
   return n;
 };
 
-/** The package version, from the bundle (dist/src/cli/) or from this module (dist/src/cli/commands/). */
-const version = (): string => {
-  for (const rel of ["../../../package.json", "../../../../package.json"]) {
-    try {
-      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { version: string }).version;
-    } catch {
-      // try the next place
-    }
-  }
-  return "0.0.0";
-};
 
 /** A one-line progress bar on stderr: bytes done, lines and lines per second. */
 const progressBar = (io: Io) => {
@@ -110,7 +99,7 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
   if (flags.emitSql) {
     const { emitSql } = await import("../../logs/emit-sql.js");
     const sources = await (await import("../../logs/emit-sources.js")).sourcesFor(paths, flags.sources, flags.inputFormat, flags.apigwFormat);
-    io.out(emitSql(flags.emitSql, { sources, since, until, top }, version()));
+    io.out(emitSql(flags.emitSql, { sources, since, until, top }, packageVersion()));
     return EXIT.ok;
   }
   if (paths.length === 0) throw new WhyError("USAGE", "name at least one log file, directory or glob");

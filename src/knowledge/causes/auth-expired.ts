@@ -58,6 +58,9 @@ export default defineCause({
       detail: "the presigned URL's X-Amz-Date + X-Amz-Expires lies before the response's Date",
     },
   ],
+  checks: [
+    "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
+  ],
   examples: [
     {
       name: "MinIO presigned URL requested after it expired",

@@ -50,6 +50,9 @@ export default defineCause({
       sources: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html"],
     },
   ],
+  checks: [
+    "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
+  ],
   examples: [
     {
       name: "boot2docker VM clock 15 minutes off",

@@ -28,7 +28,7 @@ export default defineResponder({
     {
       id: "bad-request",
       role: "decision",
-      when: [{ on: "body", match: /(?:could not be satisfied\.?(?:<\/H2>)?\s*(?:<HR[^>]*>)?|^)\s*Bad request\.\s*(?:<BR[^>]*>\s*)?We can(?:'|&#39;)t connect to the server/im }],
+      when: [{ on: "body", match: /(?:could not be satisfied\.?(?:<\/H2>)?\s*(?:<HR[^>]*>)?\s*|^[ \t]*)Bad request\.\s*(?:<BR[^>]*>\s*)?We can(?:'|&#39;)t connect to the server/im }],
       weight: 0.9,
       causes: { "host-not-configured": 0.75 },
       detail: "CloudFront `Bad request.`: the requested domain is not an alternate domain name (CNAME) of the distribution the DNS points to (a GET that carries a body gets the same page)",
@@ -204,6 +204,9 @@ export default defineResponder({
       verify: ["curl -s -o /dev/null -w '%{http_code}' -X POST {url|URL} (expect the origin's answer, not CloudFront's 403 page)"],
     },
   },
+  checks: [
+    "Confirm it from the distribution's configuration: why403 aws cloudfront {url|URL} -X {method|GET} --config dist.json (dist.json = aws cloudfront get-distribution-config --id DISTRIBUTION_ID; add --bucket-policy policy.json for an S3 origin and --country CC for geo restriction), or online with AWS credentials: why403 aws cloudfront {url|URL} -X {method|GET}",
+  ],
   examples: [
     {
       name: "Amplify app reached through a CNAME that is not configured",
