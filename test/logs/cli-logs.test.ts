@@ -82,6 +82,17 @@ describe("why403 logs (CLI)", () => {
     assert.ok(j.clusters.some((c) => c.cause === "missing-auth-token"));
   });
 
+  it("draws a progress bar with lines/s on standard error only when it is a terminal", async () => {
+    const { run: runCli } = await import("../../src/cli/main.js");
+    for (const errIsTTY of [true, false]) {
+      let err = "";
+      const code = await runCli(["node", "why403", "logs", "--json", nginx], { out: () => undefined, err: (s) => (err += s), isTTY: false, errIsTTY });
+      assert.equal(code, 0, err);
+      if (errIsTTY) assert.match(err, /\[[#.]{30}\]\s+\d+%\s+[\d.]+M lines\s+[\d.]+M lines\/s/);
+      else assert.equal(err, "");
+    }
+  });
+
   it("prints Athena SQL with the tables of the formats it finds", () => {
     const r = run(["--emit-sql", "athena", cf]);
     assert.equal(r.status, 0, r.stderr);
