@@ -51,7 +51,8 @@ export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
   const pick = (f: (r: Rule) => string): string => `CASE rule_no ${rules.map(({ rule, no }) => `WHEN ${no} THEN ${f(rule)}`).join(" ")} END`;
   const keyName = (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)"));
   const keyValue = (i: number) => pick((r) => (r.key[i] ? `CAST(${r.key[i][1]} AS varchar)` : "CAST(NULL AS varchar)"));
-  const cols = [...EVENT_COLUMNS, "rule_no", "responder", "cause", "rank", "k1", "k1v", "k2", "k2v"];
+  // only what the report reads: the decided relation is the one DuckDB materialises
+  const cols = ["src", "file", "n", "raw", "ts", "client", "host", "path", "rule", "rule_group_rule", "principal", "responder", "cause", "k1", "k1v", "k2", "k2v"];
   const joinable = spec.sources.some((s) => partnersOf(s, spec.sources).length > 0);
   const ranked = `WITH classified AS (
   SELECT e.*, CASE
