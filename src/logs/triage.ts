@@ -1,5 +1,6 @@
 // `why403 logs`: files → scan (workers) → DuckDB (documented tables, events, decided) → report.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -150,14 +151,40 @@ const rowsLoader = (opening: Promise<{ c: DuckDBConnection }>) => {
   };
 };
 
+/** Standard input, copied to a file in the work directory (the scan reads files, in ranges). */
+const stdinFile = async (dir: string): Promise<string> => {
+  const path = join(dir, "stdin");
+  await pipeline(process.stdin, createWriteStream(path));
+  return path;
+};
+
 export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): Promise<LogsReport> => {
   const lap = stopwatch(opts.timing);
-  const { inputs, skipped } = await identify(args, opts);
-  lap("detect formats");
+  const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
+  try {
+    const stdin = args.includes("-") ? await stdinFile(dir) : undefined;
+    const { inputs, skipped } = await identify(
+      args.map((a) => (a === "-" && stdin ? stdin : a)),
+      opts,
+    );
+    lap("detect formats");
+    return await scanAndTriage(inputs, skipped, dir, opts, lap, (f) => (f === stdin ? "-" : f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const scanAndTriage = async (
+  inputs: InputFile[],
+  skipped: string[],
+  dir: string,
+  opts: LogsOptions,
+  lap: (phase: string) => void,
+  display: (file: string) => string,
+): Promise<LogsReport> => {
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
   const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
   const sources = [...new Set(inputs.map((f) => f.format.id))];
-  const dir = mkdtempSync(join(tmpdir(), "why403-logs-"));
   // DuckDB opens while the workers scan, and loads each unit's rows as soon as the unit is done
   const opening = openDuckDB(opts.jobs).then(async (db) => {
     for (const s of sources) await db.c.run(`CREATE TABLE ${linesTableOf(s)} (${linesColumns(s).map(([n, t]) => `"${n}" ${t}`).join(", ")})`);
@@ -165,25 +192,21 @@ export const runLogs = async (args: readonly string[], opts: LogsOptions = {}): 
   });
   const loader = rowsLoader(opening);
   const onUnit = (r: UnitResult): void => loader.add(r.rows);
+  const scanned = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom, onUnit }).catch(async (e: unknown) => {
+    await loader.drain().catch(() => undefined);
+    await opening.then(({ close }) => close()).catch(() => undefined);
+    throw e;
+  });
+  lap("scan");
+  const results = new Map(scanned.map((r) => [r.u, r]));
+  const offsets = lineOffsets(units, results);
+  const { c, close } = await opening;
   try {
-    const scanned = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom, onUnit }).catch(async (e: unknown) => {
-      await loader.drain().catch(() => undefined);
-      await opening.then(({ close }) => close()).catch(() => undefined);
-      throw e;
-    });
-    lap("scan");
-    const results = new Map(scanned.map((r) => [r.u, r]));
-    const offsets = lineOffsets(units, results);
-    const { c, close } = await opening;
-    try {
-      await loader.drain();
-      lap("load the last rows");
-      return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap);
-    } finally {
-      close();
-    }
+    await loader.drain();
+    lap("load the last rows");
+    return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap, display);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    close();
   }
 };
 
@@ -197,12 +220,13 @@ const triage = async (
   skipped: string[],
   opts: LogsOptions,
   lap: (phase: string) => void,
+  display: (file: string) => string,
 ): Promise<LogsReport> => {
   const redactor = new Redactor(!opts.showSecrets);
   const spec: TriageSpec = { sources, since: opts.since, until: opts.until, top: opts.top ?? 5 };
 
   await c.run("CREATE TABLE why_units (u INTEGER, file VARCHAR, line_offset BIGINT)");
-  await c.run(`INSERT INTO why_units VALUES ${units.map((u) => `(${u.u}, ${lit(u.file)}, ${offsets.get(u.u) ?? 0})`).join(", ")}`);
+  await c.run(`INSERT INTO why_units VALUES ${units.map((u) => `(${u.u}, ${lit(display(u.file))}, ${offsets.get(u.u) ?? 0})`).join(", ")}`);
   for (const s of sources) await c.run(formatById(s).sql.duckdbView());
   for (const st of triageObjects(duckdb, spec)) {
     await c.run(st.sql);
@@ -214,14 +238,14 @@ const triage = async (
     // the scan is the one judge of malformed lines: it parsed every line it forwarded
     const mine = units.filter((u) => u.file === f.file).map((u) => results.get(u.u));
     return {
-      file: f.file,
+      file: display(f.file),
       format: f.format.id,
       lines: mine.reduce((s, m) => s + (m?.lines ?? 0), 0),
       malformed: mine.reduce((s, m) => s + (m?.malformed ?? 0), 0),
     };
   });
   const malformedSamples = [
-    ...units.flatMap((u) => (results.get(u.u)?.samples ?? []).map((s) => ({ file: u.file, line: s.line + (offsets.get(u.u) ?? 0), text: redactor.text(s.text) }))),
+    ...units.flatMap((u) => (results.get(u.u)?.samples ?? []).map((s) => ({ file: display(u.file), line: s.line + (offsets.get(u.u) ?? 0), text: redactor.text(s.text) }))),
   ].slice(0, 10);
 
   const [totals] = await all(c, q.totals);

@@ -63,6 +63,17 @@ describe("why403 logs (CLI)", () => {
     assert.match(m.stdout, /\| # \| count \| share \| responder \| cause \|/);
   });
 
+  it("reads standard input with -", () => {
+    const fx = nginxAccessAndError();
+    const input = String(fx.files["nginx/access.log"]);
+    const r = spawnSync(process.execPath, [bin, "logs", "--json", "-"], { encoding: "utf8", input });
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout) as { inputs: { file: string; format: string }[]; totals: { status403: number }; clusters: { sampleAt: string }[] };
+    assert.deepEqual(j.inputs.map((i) => [i.file, i.format]), [["-", "nginx-combined"]]);
+    assert.equal(j.totals.status403, input.split("\n").filter((l) => / 403 /.test(l)).length);
+    assert.match(j.clusters[0]!.sampleAt, /^-:\d+$/);
+  });
+
   it("expands globs and limits top lists with --top", () => {
     const r = run(["--json", "--top", "1", join(dir, "nginx", "**", "*.log")]);
     assert.equal(r.status, 0, r.stderr);

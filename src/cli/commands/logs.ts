@@ -17,6 +17,7 @@ Reads (detected per file; .gz read as is; directories walked; globs expanded; fo
 
 Examples:
   why403 logs /var/log/nginx/                       access and error log, joined
+  zcat access.log.*.gz | why403 logs -              standard input
   why403 logs 'cf-logs/**/*.gz' waf/ --since 2h     CloudFront + WAF: one cluster per request
   why403 logs --json s3-access/ cloudtrail/ > triage.json
   why403 logs --apigw-format '$context.requestId $context.status $context.error.responseType' api.log
@@ -132,7 +133,7 @@ export const registerLogs: RegisterCommand = (program, io, setExit) => {
   program
     .command("logs")
     .description("triage the 403s in access, CDN, WAF, API Gateway and CloudTrail logs (DuckDB)")
-    .argument("[paths...]", "log files, directories or globs (gzip is read as is)")
+    .argument("[paths...]", "log files, directories or globs (gzip is read as is); - reads standard input")
     .option("--json", "one JSON object, as in spec/logs.md")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown", "sarif"]).default("text"))
     .option("--since <time>", "only records at or after this time (ISO 8601, or 2h / 30m / 7d ago)")
