@@ -55,6 +55,13 @@ describe("log formats", () => {
     assert.equal(status("cloudfront", "#Version: 1.0", [CF_FIELDS]), LINE.skip);
     assert.equal(status("cloudfront", "2019-12-04\t21:02:31\tLAX1", [CF_FIELDS]), LINE.malformed);
     assert.equal(status("s3-access", S3_LINE), 404);
+    // S3 appends fields over the years: lines with more of them still parse, into the same columns
+    const longer = `${S3_LINE} 2026-11-01T00:00:00Z some-future-field`;
+    assert.equal(status("s3-access", longer), 404);
+    const fields = formatById("s3-access").reader([longer], {}).forward!(longer)!;
+    assert.equal(fields[6], "A1206F460EXAMPLE", "requestid");
+    assert.equal(fields[11], "NoSuchBucketPolicy", "errorcode");
+    assert.equal(fields[25], "-", "accesspointarn");
     assert.equal(status("alb", ALB_LINE), 200);
     assert.equal(status("alb", ALB_LINE.replace(" 200 200 ", " 403 - ")), 403);
     assert.equal(status("waf", WAF_LINE), 403);
