@@ -147,7 +147,8 @@ class LineSink {
   }
 }
 
-const CHUNK = 1 << 22;
+// 1 MB reads: the chunk is scanned while it is still in the CPU cache
+const CHUNK = 1 << 20;
 
 /** A plain file's byte range, read synchronously in large chunks (the fast path). */
 const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => {
