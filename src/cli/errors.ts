@@ -11,7 +11,15 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   INPUT_UNRECOGNISED: "capture the response with curl -sv URL 2>&1 and diagnose that",
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
+  USAGE: "why403 probe --help lists the flags",
   UNKNOWN_ID: "why403 explain --list shows every id",
+  HOST_NOT_FOUND: "check the spelling, or pass --resolve HOST:PORT:ADDRESS to choose the address",
+  CONNECTION_FAILED: "check the port and that the server or the --proxy is up; --connect-to/--resolve choose another address",
+  TLS_FAILED: "fix the certificate chain or the name it covers; -k skips verification for a test",
+  TIMEOUT: "the server may drop requests from here; --max-time and --connect-timeout give it longer",
+  PROXY_FAILED: "check -x/--proxy; a proxy that refuses CONNECT denies this host or port by its ACL",
+  SERVER_ERROR: "a 5xx is a failure, not a refusal: read the server's or the gateway's error log",
+  AWS_CREDENTIALS: "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile",
 };
 
 export interface CliFailure {

@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerProbe } from "./commands/probe.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerProbe];
 
 const version = (): string => {
   try {
@@ -18,6 +19,19 @@ const version = (): string => {
   }
 };
 
+const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
+const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
+
+/**
+ * `why403 URL [flags]` (or curl-style `why403 -H ... URL`) is `why403 probe URL [flags]`: commander
+ * would otherwise read the URL as an unknown command.
+ */
+export const rewriteUrlArgv = (argv: string[]): string[] => {
+  const first = argv[2];
+  if (isUrl(first)) return [...argv.slice(0, 2), "probe", ...argv.slice(2)];
+  if (first?.startsWith("-") && !ROOT_FLAGS.has(first) && argv.slice(3).some(isUrl)) return [...argv.slice(0, 2), "probe", ...argv.slice(2)];
+  return argv;
+};
 
 export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
   const program = new Command()
@@ -31,6 +45,7 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
       "after",
       `
 Examples:
+  why403 https://example.com/admin/            probe live: replay, vary, explain (curl flags work)
   why403 diagnose case.txt                     a saved response, curl -i/-v output or CLI error
   curl -sv https://example.com/x 2>&1 | why403 diagnose -
   why403 diagnose --json session.har           HAR export from the browser, as JSON
@@ -58,7 +73,7 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
       program.outputHelp();
       return EXIT.usage;
     }
-    await program.parseAsync(argv);
+    await program.parseAsync(rewriteUrlArgv(argv));
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

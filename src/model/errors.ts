@@ -13,6 +13,13 @@ export const ERROR_CODES = {
   UNKNOWN_ID: "no responder or cause has this id",
   CATALOG_INVALID: "the knowledge catalog failed validation",
   USAGE: "the command line is not valid",
+  HOST_NOT_FOUND: "the host name does not resolve",
+  CONNECTION_FAILED: "no connection could be made, or it broke",
+  TLS_FAILED: "the TLS handshake failed",
+  TIMEOUT: "no answer in time",
+  PROXY_FAILED: "the proxy refused or failed the request",
+  SERVER_ERROR: "the server answered with a server error (5xx), not a denial",
+  AWS_CREDENTIALS: "no AWS credentials could be loaded for --aws-sigv4",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

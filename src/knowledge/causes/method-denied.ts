@@ -53,6 +53,18 @@ export default defineCause({
       causes: { "method-denied": 0.7 },
       detail: "a write method got 403 and the Allow header lists only read methods",
     },
+
+    {
+      id: "probe-only-method-refused",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-with-safe-method" },
+        { on: "method", in: ["POST", "PUT", "PATCH", "DELETE", "HEAD"] },
+      ],
+      weight: 0,
+      causes: { "method-denied": 0.8 },
+      detail: "live probe: GET of the same URL is served; only this method is refused",
+    },
   ],
   examples: [
     {
@@ -78,6 +90,14 @@ export default defineCause({
       source: "https://docs.djangoproject.com/en/stable/ref/csrf/",
       input: "> POST /accounts/login/ HTTP/1.1\n> Host: app.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: text/html\n<\n<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>",
       expect: { notCause: "method-denied" },
+    },
+
+    {
+      name: "live probe: nginx refuses POST where GET is served (limit_except)",
+      source: "https://nginx.org/en/docs/http/ngx_http_core_module.html#limit_except",
+      input: "> POST /upload/ HTTP/1.1\n> Host: files.example.com\n> User-Agent: curl/8.5.0\n> Content-Type: application/x-www-form-urlencoded\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
+      probes: ["ok-with-safe-method"],
+      expect: { cause: "method-denied" },
     },
   ],
 });

@@ -1,0 +1,460 @@
+// The experiments a live probe can run: each varies one thing of the user's request, says why,
+// names the causes whose odds its answer moves, and reads the answer into probe facts.
+import { randomBytes } from "node:crypto";
+import type { ExchangeDiagnosis } from "../engine/diagnose.js";
+import type { CauseId, ResponderId } from "../model/taxonomy.js";
+import type { ProbeFact, ProbeObservation } from "../model/probe-facts.js";
+import { CREDENTIAL_HEADERS } from "../signals/derived.js";
+import type { ProbeRequest, ProbeResponse } from "./client.js";
+import type { ProbeSpec } from "./spec.js";
+
+export type VariantId =
+  | "baseline"
+  | "get-for-body"
+  | "no-credentials"
+  | "cors-preflight"
+  | "cors-origin-slash"
+  | "safe-method"
+  | "head"
+  | "no-referer"
+  | "browser-user-agent"
+  | "no-query"
+  | "missing-sibling"
+  | "site-root"
+  | "directory-index"
+  | "slash-variant"
+  | "host-variant"
+  | "origin-direct"
+  | "s3-list";
+
+/** What the probe knows while it plans the next request. */
+export interface PlanContext {
+  spec: ProbeSpec;
+  /** The user's request, unsigned (signing happens at send). */
+  baseline: ProbeRequest;
+  /** The baseline's answer. */
+  base: ProbeResponse;
+  /** The current diagnosis of the answer being explained, with the facts so far. */
+  diagnosis: ExchangeDiagnosis;
+  facts: ProbeObservation[];
+  done: ReadonlySet<VariantId>;
+  /** A name that cannot exist, the same for the whole run. */
+  nonce: string;
+}
+
+export interface Reading {
+  facts: ProbeFact[];
+  finding: string;
+}
+
+export interface Variant {
+  id: VariantId;
+  why: string;
+  /** The causes whose odds this experiment's answer moves. */
+  tells: readonly CauseId[];
+  applies(ctx: PlanContext): boolean;
+  /** Run it whenever it applies: the user asked for it (--origin, --connect-to). */
+  mandatory?(ctx: PlanContext): boolean;
+  /** Value from the request itself, whatever the ranking: the varied thing is there to vary. */
+  bonus?(ctx: PlanContext): number;
+  build(ctx: PlanContext): ProbeRequest;
+  read(ctx: PlanContext, res: ProbeResponse): Reading;
+}
+
+export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+export const newNonce = (): string => `why403-probe-${randomBytes(4).toString("hex")}`;
+
+// ---- reading answers ----
+
+type Outcome = "ok" | "same" | "denied" | "not-found" | "challenge" | "other";
+
+const LOGIN_PATH = /\/(?:log-?in|sign-?in|auth|sso|oauth|account\/login)\b/i;
+
+const header = (headers: readonly [string, string][], name: string): string | undefined =>
+  headers.find(([n]) => n.toLowerCase() === name)?.[1];
+
+export const outcomeOf = (base: ProbeResponse, res: ProbeResponse): Outcome => {
+  if (res.status >= 300 && res.status < 400) return LOGIN_PATH.test(header(res.headers, "location") ?? "") ? "challenge" : "ok";
+  if (res.status >= 200 && res.status < 300) return "ok";
+  if (res.status === base.status) return "same";
+  if (res.status === 404 || res.status === 410) return "not-found";
+  if (res.status === 401 || res.status === 407) return "challenge";
+  if (res.status === 403 || res.status === 451 || res.status === 429) return "denied";
+  return "other";
+};
+
+const statusLine = (res: ProbeResponse): string => `${res.status}${res.statusText ? ` ${res.statusText}` : ""}`;
+
+/** "403 again, the same answer" / "200 OK" / "404 Not Found" with the meaning appended. */
+const say = (base: ProbeResponse, res: ProbeResponse, meaning: Partial<Record<Outcome, string>>): string => {
+  const o = outcomeOf(base, res);
+  const head = o === "same" ? `${res.status} again` : statusLine(res);
+  const m = meaning[o];
+  return m ? `${head}: ${m}` : head;
+};
+
+// ---- building requests ----
+
+const withHeaders = (req: ProbeRequest, headers: [string, string][]): ProbeRequest => ({ ...req, headers });
+const without = (req: ProbeRequest, test: (name: string) => boolean): ProbeRequest => withHeaders(req, req.headers.filter(([n]) => !test(n.toLowerCase())));
+const replacing = (req: ProbeRequest, name: string, value: string): ProbeRequest =>
+  withHeaders(req, [...req.headers.filter(([n]) => n.toLowerCase() !== name), [name === "user-agent" ? "User-Agent" : name, value]]);
+
+/** A GET of another path (and query) on the same origin, keeping the user's headers, no body. */
+const getPath = (ctx: PlanContext, pathAndQuery: string): ProbeRequest => {
+  const url = new URL(pathAndQuery, ctx.baseline.url);
+  const { body: _body, ...rest } = ctx.baseline;
+  const req: ProbeRequest = { ...rest, method: "GET", url };
+  return without(req, (n) => n === "content-type" || n === "content-length");
+};
+
+const sameAsBaselineGet = (ctx: PlanContext): ProbeRequest => getPath(ctx, `${ctx.baseline.url.pathname}${ctx.baseline.url.search}`);
+
+const dirOf = (path: string): string => path.slice(0, path.lastIndexOf("/") + 1);
+
+const hasCredentials = (req: ProbeRequest): boolean => req.headers.some(([n]) => CREDENTIAL_HEADERS.test(n));
+
+const isBrowserUa = (ua: string | undefined): boolean => !!ua && /^Mozilla\/5\.0 \(/.test(ua);
+
+const decider = (ctx: PlanContext): ResponderId => ctx.diagnosis.match.decider;
+const inChain = (ctx: PlanContext, ids: readonly ResponderId[]): boolean => ctx.diagnosis.match.chain.some((c) => ids.includes(c.id));
+
+const CDNS: readonly ResponderId[] = ["aws-cloudfront", "cloudflare", "akamai", "fastly", "azure-frontdoor", "gcp-frontend", "vercel", "netlify"];
+const OBJECT_STORES: readonly ResponderId[] = ["aws-s3", "gcp-storage", "azure-storage"];
+const WEB_SERVERS: readonly ResponderId[] = ["nginx", "apache", "iis", "unknown"];
+
+const isAddress = (host: string): boolean => /^\[|^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || host === "localhost";
+
+const hasFact = (ctx: PlanContext, f: ProbeFact): boolean => ctx.facts.some((o) => o.fact === f);
+
+/** Query parameters that sign or authorise a URL: dropping them tests nothing useful. */
+const SIGNED_QUERY = /(?:^|&)(?:X-Amz-Signature|Signature|sig|se|token|access_token|api_key|apikey|key|Key-Pair-Id|Policy|Expires)=/i;
+const SUSPICIOUS_QUERY = /[<>'"`;(){}]|%3[CcEe]|%2[27]|%60|\.\.\/|\b(?:union|select|insert|script|alert|onerror|eval|exec|sleep|benchmark|etc\/passwd)\b/i;
+
+/** The bucket and key an S3 URL addresses, virtual-hosted or path style. */
+export const s3Location = (ctx: PlanContext): { bucket: string; key: string; bucketPath: string } | undefined => {
+  const vars = ctx.diagnosis.vars;
+  const path = decodeURIComponent(ctx.baseline.url.pathname);
+  const host = ctx.baseline.url.hostname;
+  if (vars.bucket && host.startsWith(`${vars.bucket}.`)) return { bucket: vars.bucket, key: path.replace(/^\//, ""), bucketPath: "/" };
+  const [, bucket, ...rest] = path.split("/");
+  if (!bucket || rest.length === 0 || !rest.join("/")) return undefined;
+  return { bucket, key: rest.join("/"), bucketPath: `/${bucket}` };
+};
+
+/**
+ * A listing prefix without characters a query string must percent-encode: some S3-compatible
+ * stores verify signatures over encoded query values wrongly, and a shorter prefix still lists the key.
+ */
+const plainPrefix = (key: string): string => /^[A-Za-z0-9._~-]*/.exec(key)?.[0] ?? "";
+
+// ---- the experiments ----
+
+export const VARIANTS: readonly Variant[] = [
+  {
+    id: "get-for-body",
+    why: "HEAD answers carry no body; GET shows the error document that names the reason",
+    tells: [],
+    applies: (ctx) => ctx.baseline.method === "HEAD",
+    bonus: () => 2,
+    build: (ctx) => sameAsBaselineGet(ctx),
+    read: (ctx, res) => ({
+      facts: outcomeOf(ctx.base, res) === "ok" ? ["ok-with-safe-method"] : [],
+      finding: say(ctx.base, res, { same: `the body ${res.body.trim() ? "names the reason" : "is empty too"}`, ok: "only HEAD is refused" }),
+    }),
+  },
+  {
+    id: "cors-preflight",
+    why: "the browser's CORS preflight (OPTIONS + Origin + Access-Control-Request-Method): is this origin allowed?",
+    tells: ["cors-origin"],
+    applies: (ctx) => ctx.spec.origin !== undefined,
+    mandatory: () => true,
+    build: (ctx) => preflight(ctx, ctx.spec.origin!),
+    read: (ctx, res) => readPreflight(ctx, res, ctx.spec.origin!, false),
+  },
+  {
+    id: "cors-origin-slash",
+    why: "the same preflight with the origin's trailing slash toggled: an allow-list entry written as \"https://app/\" never matches what browsers send",
+    tells: ["cors-origin"],
+    applies: (ctx) => ctx.spec.origin !== undefined && ctx.spec.origin !== "null" && hasFact(ctx, "preflight-rejected"),
+    mandatory: () => true,
+    build: (ctx) => preflight(ctx, toggleSlash(ctx.spec.origin!)),
+    read: (ctx, res) => readPreflight(ctx, res, toggleSlash(ctx.spec.origin!), true),
+  },
+  {
+    id: "origin-direct",
+    why: "the same request straight to the origin (--connect-to), past the edge: which layer refuses?",
+    tells: ["origin-denied", "waf-rule", "geo-blocked", "bot-challenge", "ip-denied", "stacked-edge", "host-not-configured"],
+    applies: (ctx) => ctx.spec.connectTo.length > 0,
+    mandatory: () => true,
+    build: (ctx) => ({ ...safeBaseline(ctx), route: "origin" }),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["origin-direct-ok"] : o === "same" || o === "denied" ? ["origin-direct-denied"] : [],
+        finding: say(ctx.base, res, {
+          ok: "the origin serves it: the edge in front decided",
+          same: "the origin itself refuses: the edge only passed it on",
+          denied: "the origin refuses too",
+        }),
+      };
+    },
+  },
+  {
+    id: "no-credentials",
+    why: "the same request without credentials: does the 403 depend on them?",
+    tells: ["auth-invalid", "auth-expired", "signature-mismatch", "clock-skew", "insufficient-permissions", "auth-missing", "csrf"],
+    applies: (ctx) => hasCredentials(ctx.baseline) || ctx.spec.sigv4 !== undefined,
+    bonus: (ctx) => (ctx.spec.sigv4 ? 0.15 : 0.3),
+    build: (ctx) => ({ ...without(safeBaseline(ctx), (n) => CREDENTIAL_HEADERS.test(n)), unsigned: true }),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["ok-without-credentials"] : o === "same" || o === "denied" ? ["denied-without-credentials"] : o === "challenge" ? ["challenge-without-credentials"] : [],
+        finding: say(ctx.base, res, {
+          ok: "it works without them: the credentials sent are what is refused",
+          same: "the same answer: the credentials are not what it looks at, or they count for nothing",
+          challenge: "it asks for credentials: the ones sent are recognised but not enough",
+        }),
+      };
+    },
+  },
+  {
+    id: "safe-method",
+    why: "GET of the same URL, where the user's request used another method: is only the method refused?",
+    tells: ["method-denied", "csrf"],
+    applies: (ctx) => !["GET", "HEAD", "OPTIONS"].includes(ctx.baseline.method),
+    bonus: () => 0.5,
+    build: (ctx) => sameAsBaselineGet(ctx),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["ok-with-safe-method"] : o === "same" || o === "denied" ? ["denied-with-safe-method"] : [],
+        finding: say(ctx.base, res, { ok: `GET is served: only ${ctx.baseline.method} is refused`, same: "GET is refused too: not about the method" }),
+      };
+    },
+  },
+  {
+    id: "head",
+    why: "HEAD of the same URL: is the refusal specific to GET?",
+    tells: ["method-denied", "signature-mismatch"],
+    applies: (ctx) => ctx.baseline.method === "GET",
+    build: (ctx) => ({ ...sameAsBaselineGet(ctx), method: "HEAD" }),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return { facts: o === "ok" ? ["ok-with-head"] : [], finding: say(ctx.base, res, { ok: "HEAD is served: GET alone is refused", same: "HEAD is refused too" }) };
+    },
+  },
+  {
+    id: "no-referer",
+    why: "the same request without its Referer: is it a hotlink check?",
+    tells: ["referer-denied", "csrf"],
+    applies: (ctx) => ctx.baseline.headers.some(([n]) => n.toLowerCase() === "referer"),
+    bonus: () => 0.45,
+    build: (ctx) => without(safeBaseline(ctx), (n) => n === "referer"),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["ok-without-referer"] : o === "same" ? ["denied-without-referer"] : [],
+        finding: say(ctx.base, res, { ok: "served without the Referer: the Referer is refused", same: "refused without it too" }),
+      };
+    },
+  },
+  {
+    id: "browser-user-agent",
+    why: "the same request with a browser's User-Agent: is the client software refused?",
+    tells: ["user-agent-blocked", "bot-challenge", "ip-denied"],
+    applies: (ctx) => !isBrowserUa(header(ctx.baseline.headers, "user-agent")),
+    bonus: () => 0.1,
+    build: (ctx) => replacing(safeBaseline(ctx), "user-agent", BROWSER_USER_AGENT),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["ok-with-browser-user-agent"] : o === "same" || o === "denied" ? ["denied-with-browser-user-agent"] : [],
+        finding: say(ctx.base, res, { ok: "served to a browser's User-Agent: the User-Agent sent is refused", same: "refused for a browser too: not the User-Agent" }),
+      };
+    },
+  },
+  {
+    id: "no-query",
+    why: "the same path without its query string: does a rule inspect the parameters?",
+    tells: ["waf-rule", "path-blocked"],
+    applies: (ctx) => ctx.baseline.url.search.length > 1 && !SIGNED_QUERY.test(ctx.baseline.url.search.slice(1)),
+    bonus: (ctx) => (SUSPICIOUS_QUERY.test(decodeURIComponentSafe(ctx.baseline.url.search)) ? 0.45 : 0.05),
+    build: (ctx) => getPath(ctx, ctx.baseline.url.pathname),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" || o === "not-found" ? ["ok-without-query"] : o === "same" ? ["denied-without-query"] : [],
+        finding: say(ctx.base, res, {
+          ok: "served without the parameters: something in them is refused",
+          "not-found": "no 403 without the parameters: something in them is refused",
+          same: "refused without them too",
+        }),
+      };
+    },
+  },
+  {
+    id: "directory-index",
+    why: "the directory's index.html: does the directory lack an index file?",
+    tells: ["directory-listing", "filesystem-permission"],
+    applies: (ctx) => ctx.baseline.url.pathname.endsWith("/"),
+    bonus: (ctx) => (WEB_SERVERS.includes(decider(ctx)) ? 0.3 : 0.05),
+    build: (ctx) => getPath(ctx, `${ctx.baseline.url.pathname}index.html`),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "not-found" ? ["directory-index-missing"] : o === "ok" ? ["directory-index-ok"] : [],
+        finding: say(ctx.base, res, {
+          "not-found": "there is no index.html: the directory has no index and listing is off",
+          ok: "index.html exists but is not served for the directory: the index is not configured",
+          same: "index.html is refused too",
+        }),
+      };
+    },
+  },
+  {
+    id: "missing-sibling",
+    why: "a path that cannot exist, in the same directory: is the refusal about this resource or the whole place?",
+    tells: ["filesystem-permission", "directory-listing", "object-missing-masked", "path-blocked", "ip-denied", "no-allow"],
+    applies: (ctx) => ctx.baseline.url.pathname !== "/",
+    bonus: (ctx) => (WEB_SERVERS.includes(decider(ctx)) || OBJECT_STORES.includes(decider(ctx)) ? 0.15 : 0),
+    build: (ctx) => getPath(ctx, `${dirOf(ctx.baseline.url.pathname)}${ctx.nonce}`),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "not-found" ? ["missing-sibling-not-found"] : o === "same" || o === "denied" ? ["missing-sibling-denied"] : [],
+        finding: say(ctx.base, res, {
+          "not-found": "a missing file is a plain 404: the refusal is about this resource itself",
+          same: "refused before the server even looks for the file: a rule covers the whole directory",
+          denied: "refused too: a rule covers the whole directory",
+        }),
+      };
+    },
+  },
+  {
+    id: "site-root",
+    why: "the site root (/): is the whole site refused, or only this path?",
+    tells: ["ip-denied", "path-blocked", "user-agent-blocked", "waf-rule", "geo-blocked", "bot-challenge", "origin-access-missing", "object-missing-masked", "filesystem-permission"],
+    // an object store addressed directly answers / with a bucket listing, which says nothing here
+    applies: (ctx) => ctx.baseline.url.pathname !== "/" && !(OBJECT_STORES.includes(decider(ctx)) && !inChain(ctx, CDNS)),
+    bonus: (ctx) => (inChain(ctx, CDNS) && OBJECT_STORES.includes(decider(ctx)) ? 0.3 : 0),
+    build: (ctx) => getPath(ctx, "/"),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["site-root-ok"] : o === "same" || o === "denied" ? ["site-root-denied"] : [],
+        finding: say(ctx.base, res, { ok: "the site answers: the refusal is about this path", same: "the whole site refuses this client", denied: "the site root is refused too" }),
+      };
+    },
+  },
+  {
+    id: "s3-list",
+    why: "an S3 listing of the key's prefix: does the key exist at all? (S3 answers 403, not 404, for a missing key to callers that may not list)",
+    tells: ["object-missing-masked", "no-allow", "explicit-deny", "kms-denied", "resource-policy-deny"],
+    applies: (ctx) => decider(ctx) === "aws-s3" && !inChain(ctx, CDNS) && s3Location(ctx) !== undefined && !/SignatureDoesNotMatch|RequestTimeTooSkewed|InvalidAccessKeyId|ExpiredToken/.test(ctx.base.body),
+    bonus: () => 0.25,
+    build: (ctx) => {
+      const loc = s3Location(ctx)!;
+      return getPath(ctx, `${loc.bucketPath}?list-type=2&max-keys=100&prefix=${plainPrefix(loc.key)}`);
+    },
+    read: (ctx, res) => {
+      const loc = s3Location(ctx)!;
+      if (res.status !== 200) return { facts: [], finding: say(ctx.base, res, { same: "listing is refused too: existence cannot be told from here" }) };
+      const keys = [...res.body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+      const truncated = /<IsTruncated>true<\/IsTruncated>/.test(res.body);
+      if (keys.includes(loc.key)) return { facts: ["s3-key-listed"], finding: `200: the key ${loc.key} exists; the caller may list but not read it` };
+      if (!truncated) return { facts: ["s3-key-not-listed"], finding: `200: no key ${loc.key} in the bucket: the 403 hides a missing object` };
+      return { facts: [], finding: "200, but the listing is cut before the key: existence unknown" };
+    },
+  },
+  {
+    id: "host-variant",
+    why: "the other name of this host (www. added or removed) at the same address: is this name configured at the edge?",
+    tells: ["host-not-configured", "wrong-endpoint"],
+    applies: (ctx) => !isAddress(ctx.baseline.url.hostname) && ctx.baseline.url.hostname.split(".").length >= 2 && !ctx.spec.hostHeader,
+    bonus: (ctx) => (CDNS.includes(decider(ctx)) ? 0.2 : 0),
+    build: (ctx) => ({ ...safeBaseline(ctx), hostHeader: otherName(ctx.baseline.url) }),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return {
+        facts: o === "ok" ? ["host-variant-ok"] : o === "same" || o === "denied" ? ["host-variant-denied"] : [],
+        finding: say(ctx.base, res, { ok: `${otherName(ctx.baseline.url)} is served at the same address: this name is not set up there`, same: "the other name is refused too" }),
+      };
+    },
+  },
+  {
+    id: "slash-variant",
+    why: "the path with its trailing slash toggled: does the server map it to another resource?",
+    tells: ["directory-listing", "object-missing-masked", "wrong-endpoint"],
+    applies: (ctx) => ctx.baseline.url.pathname !== "/",
+    build: (ctx) => getPath(ctx, `${toggleSlash(ctx.baseline.url.pathname)}${ctx.baseline.url.search}`),
+    read: (ctx, res) => {
+      const o = outcomeOf(ctx.base, res);
+      return { facts: o === "ok" ? ["slash-variant-ok"] : [], finding: say(ctx.base, res, { ok: "served with the slash toggled", same: "refused either way" }) };
+    },
+  },
+];
+
+// ---- helpers the experiments share ----
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function toggleSlash(s: string): string {
+  return s.endsWith("/") ? s.slice(0, -1) : `${s}/`;
+}
+
+function otherName(url: URL): string {
+  const h = url.hostname;
+  const name = h.startsWith("www.") ? h.slice(4) : `www.${h}`;
+  return url.port ? `${name}:${url.port}` : name;
+}
+
+/** The user's request when its method is safe; a GET of the same URL when it is not (never varied). */
+function safeBaseline(ctx: PlanContext): ProbeRequest {
+  return ["GET", "HEAD", "OPTIONS"].includes(ctx.baseline.method) ? ctx.baseline : sameAsBaselineGet(ctx);
+}
+
+function preflight(ctx: PlanContext, origin: string): ProbeRequest {
+  const simple = /^(?:accept|accept-language|content-language|content-type|user-agent|referer|origin)$/;
+  const extra = ctx.baseline.headers.map(([n]) => n.toLowerCase()).filter((n) => !simple.test(n) || (n === "content-type" && !/^(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(header(ctx.baseline.headers, "content-type") ?? "")));
+  const headers: [string, string][] = ctx.baseline.headers.filter(([n]) => /^(?:user-agent|accept)$/i.test(n));
+  headers.push(["Origin", origin], ["Access-Control-Request-Method", ctx.baseline.method]);
+  if (extra.length > 0) headers.push(["Access-Control-Request-Headers", [...new Set(extra)].sort().join(",")]);
+  // browsers send no credentials on a preflight
+  return { method: "OPTIONS", url: ctx.baseline.url, headers, route: "normal", ...(ctx.spec.hostHeader ? { hostHeader: ctx.spec.hostHeader } : {}) };
+}
+
+function readPreflight(ctx: PlanContext, res: ProbeResponse, origin: string, toggled: boolean): Reading {
+  const acao = header(res.headers, "access-control-allow-origin")?.trim();
+  const methods = header(res.headers, "access-control-allow-methods");
+  const norm = (s: string) => s.toLowerCase();
+  const credentialed = hasCredentials(ctx.baseline);
+  const matches = acao !== undefined && (norm(acao) === norm(origin) || (acao === "*" && !credentialed));
+  const methodOk = !methods || methods.trim() === "*" || methods.toUpperCase().split(/\s*,\s*/).includes(ctx.baseline.method) || ["GET", "HEAD", "POST"].includes(ctx.baseline.method);
+  const allowed = res.status >= 200 && res.status < 300 && matches && methodOk;
+  const slashed = acao !== undefined && norm(acao) === `${norm(origin).replace(/\/$/, "")}/` && !origin.endsWith("/");
+  if (toggled) {
+    const userHasNoSlash = !ctx.spec.origin!.endsWith("/");
+    return allowed && userHasNoSlash
+      ? { facts: ["origin-allowed-with-trailing-slash"], finding: `${statusLine(res)}, allowed as ${origin}: the allow-list holds the origin with a trailing slash, which browsers never send` }
+      : { facts: [], finding: `${statusLine(res)}: ${allowed ? "allowed" : "refused"} with the slash toggled too` };
+  }
+  const facts: ProbeFact[] = [allowed ? "preflight-allowed" : "preflight-rejected"];
+  if (slashed) facts.push("origin-allowed-with-trailing-slash");
+  let why: string;
+  if (allowed) why = `allowed (Access-Control-Allow-Origin: ${acao})`;
+  else if (acao === undefined) why = `no Access-Control-Allow-Origin for ${origin}`;
+  else if (slashed) why = `Access-Control-Allow-Origin is ${acao}, with a trailing slash: never equal to ${origin}`;
+  else if (acao === "*" && credentialed) why = "Access-Control-Allow-Origin: * cannot be used with credentials";
+  else if (!matches) why = `Access-Control-Allow-Origin is ${acao}, not ${origin}`;
+  else why = `${ctx.baseline.method} is not in Access-Control-Allow-Methods (${methods ?? ""})`;
+  return { facts, finding: `${statusLine(res)}: ${why}` };
+}
