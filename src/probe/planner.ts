@@ -7,11 +7,16 @@ import type { PlanContext, Variant } from "./variants.js";
 /** Below this an experiment is not worth a request. */
 export const MIN_VALUE = 0.12;
 
-/** The top cause is decided: real evidence for it (not priors alone) and well ahead of the rest. */
+/**
+ * The top cause is decided: real evidence for it (not priors alone), well ahead of the rest, and
+ * the runner-up either unlikely or far behind a strong top (an experiment could still turn a
+ * 0.6 against 0.25 around).
+ */
 export const isDecided = (d: ExchangeDiagnosis): boolean => {
   const [top, second] = d.causes;
   if (!top || top.for.length === 0 || top.id === "unknown") return false;
-  return top.confidence >= 0.5 && (second?.confidence ?? 0) <= top.confidence * 0.5;
+  const runnerUp = second?.confidence ?? 0;
+  return top.confidence >= 0.5 && runnerUp <= top.confidence * 0.5 && (runnerUp < 0.2 || top.confidence >= 0.8);
 };
 
 /** How much of the ranking an experiment would move: 2·m·(1−m) for the share m it tells apart. */
@@ -31,7 +36,10 @@ export interface Choice {
 
 /** The next experiment, or undefined when the cause is decided or nothing left is worth a request. */
 export const chooseNext = (ctx: PlanContext, variants: readonly Variant[]): Choice | undefined => {
-  const open = variants.filter((v) => !ctx.done.has(v.id) && v.applies(ctx));
+  // the user's method alone is refused (GET of the same URL is served): every other experiment
+  // is a GET and would only be served too
+  const methodOnly = ctx.facts.some((f) => f.fact === "ok-with-safe-method");
+  const open = variants.filter((v) => !ctx.done.has(v.id) && v.applies(ctx) && (!methodOnly || v.id === "cors-preflight"));
   const asked = open.find((v) => v.mandatory?.(ctx));
   if (asked) return { variant: asked, value: Number.POSITIVE_INFINITY };
   if (isDecided(ctx.diagnosis)) return undefined;

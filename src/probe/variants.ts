@@ -50,7 +50,10 @@ export interface Reading {
 export interface Variant {
   id: VariantId;
   why: string;
-  /** The causes whose odds this experiment's answer moves. */
+  /**
+   * The causes that predict the experiment's telling answer (served, 404, the same denial — see
+   * read): the experiment splits the ranking into these and the rest.
+   */
   tells: readonly CauseId[];
   applies(ctx: PlanContext): boolean;
   /** Run it whenever it applies: the user asked for it (--origin, --connect-to). */
@@ -185,7 +188,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "origin-direct",
     why: "the same request straight to the origin (--connect-to), past the edge: which layer refuses?",
-    tells: ["origin-denied", "waf-rule", "geo-blocked", "bot-challenge", "ip-denied", "stacked-edge", "host-not-configured"],
+    tells: ["origin-denied"],
     applies: (ctx) => ctx.spec.connectTo.length > 0,
     mandatory: () => true,
     build: (ctx) => ({ ...safeBaseline(ctx), route: "origin" }),
@@ -204,7 +207,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "no-credentials",
     why: "the same request without credentials: does the 403 depend on them?",
-    tells: ["auth-invalid", "auth-expired", "signature-mismatch", "clock-skew", "insufficient-permissions", "auth-missing", "csrf"],
+    tells: ["auth-invalid", "auth-expired", "signature-mismatch", "clock-skew"],
     applies: (ctx) => hasCredentials(ctx.baseline) || ctx.spec.sigv4 !== undefined,
     bonus: (ctx) => (ctx.spec.sigv4 ? 0.15 : 0.3),
     build: (ctx) => ({ ...without(safeBaseline(ctx), (n) => CREDENTIAL_HEADERS.test(n)), unsigned: true }),
@@ -225,7 +228,8 @@ export const VARIANTS: readonly Variant[] = [
     why: "GET of the same URL, where the user's request used another method: is only the method refused?",
     tells: ["method-denied", "csrf"],
     applies: (ctx) => !["GET", "HEAD", "OPTIONS"].includes(ctx.baseline.method),
-    bonus: () => 0.5,
+    // every other experiment is a GET: first learn whether GET alone is refused
+    mandatory: () => true,
     build: (ctx) => sameAsBaselineGet(ctx),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
@@ -238,7 +242,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "head",
     why: "HEAD of the same URL: is the refusal specific to GET?",
-    tells: ["method-denied", "signature-mismatch"],
+    tells: ["method-denied"],
     applies: (ctx) => ctx.baseline.method === "GET",
     build: (ctx) => ({ ...sameAsBaselineGet(ctx), method: "HEAD" }),
     read: (ctx, res) => {
@@ -249,7 +253,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "no-referer",
     why: "the same request without its Referer: is it a hotlink check?",
-    tells: ["referer-denied", "csrf"],
+    tells: ["referer-denied"],
     applies: (ctx) => ctx.baseline.headers.some(([n]) => n.toLowerCase() === "referer"),
     bonus: () => 0.45,
     build: (ctx) => without(safeBaseline(ctx), (n) => n === "referer"),
@@ -264,6 +268,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "browser-user-agent",
     why: "the same request with a browser's User-Agent: is the client software refused?",
+    // a refusal for a browser too is what turns a site-wide refusal into an address rule
     tells: ["user-agent-blocked", "bot-challenge", "ip-denied"],
     applies: (ctx) => !isBrowserUa(header(ctx.baseline.headers, "user-agent")),
     bonus: () => 0.1,
@@ -279,9 +284,9 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "no-query",
     why: "the same path without its query string: does a rule inspect the parameters?",
-    tells: ["waf-rule", "path-blocked"],
+    tells: ["waf-rule"],
     applies: (ctx) => ctx.baseline.url.search.length > 1 && !SIGNED_QUERY.test(ctx.baseline.url.search.slice(1)),
-    bonus: (ctx) => (SUSPICIOUS_QUERY.test(decodeURIComponentSafe(ctx.baseline.url.search)) ? 0.45 : 0.05),
+    bonus: (ctx) => (SUSPICIOUS_QUERY.test(decodeURIComponentSafe(ctx.baseline.url.search)) ? 0.7 : 0.05),
     build: (ctx) => getPath(ctx, ctx.baseline.url.pathname),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
@@ -298,10 +303,10 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "directory-index",
     why: "the directory's index.html: does the directory lack an index file?",
-    tells: ["directory-listing", "filesystem-permission"],
+    tells: ["directory-listing"],
     applies: (ctx) => ctx.baseline.url.pathname.endsWith("/"),
     bonus: (ctx) => (WEB_SERVERS.includes(decider(ctx)) ? 0.3 : 0.05),
-    build: (ctx) => getPath(ctx, `${ctx.baseline.url.pathname}index.html`),
+    build: (ctx) => getPath(ctx, `${ctx.baseline.url.pathname}index.html${ctx.baseline.url.search}`),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
       return {
@@ -317,10 +322,10 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "missing-sibling",
     why: "a path that cannot exist, in the same directory: is the refusal about this resource or the whole place?",
-    tells: ["filesystem-permission", "directory-listing", "object-missing-masked", "path-blocked", "ip-denied", "no-allow"],
+    tells: ["filesystem-permission", "directory-listing"],
     applies: (ctx) => ctx.baseline.url.pathname !== "/",
     bonus: (ctx) => (WEB_SERVERS.includes(decider(ctx)) || OBJECT_STORES.includes(decider(ctx)) ? 0.15 : 0),
-    build: (ctx) => getPath(ctx, `${dirOf(ctx.baseline.url.pathname)}${ctx.nonce}`),
+    build: (ctx) => getPath(ctx, `${dirOf(ctx.baseline.url.pathname)}${ctx.nonce}${ctx.baseline.url.search}`),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
       return {
@@ -336,11 +341,11 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "site-root",
     why: "the site root (/): is the whole site refused, or only this path?",
-    tells: ["ip-denied", "path-blocked", "user-agent-blocked", "waf-rule", "geo-blocked", "bot-challenge", "origin-access-missing", "object-missing-masked", "filesystem-permission"],
+    tells: ["ip-denied", "user-agent-blocked", "geo-blocked", "bot-challenge", "origin-access-missing"],
     // an object store addressed directly answers / with a bucket listing, which says nothing here
     applies: (ctx) => ctx.baseline.url.pathname !== "/" && !(OBJECT_STORES.includes(decider(ctx)) && !inChain(ctx, CDNS)),
     bonus: (ctx) => (inChain(ctx, CDNS) && OBJECT_STORES.includes(decider(ctx)) ? 0.3 : 0),
-    build: (ctx) => getPath(ctx, "/"),
+    build: (ctx) => getPath(ctx, `/${ctx.baseline.url.search}`),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
       return {
@@ -352,7 +357,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "s3-list",
     why: "an S3 listing of the key's prefix: does the key exist at all? (S3 answers 403, not 404, for a missing key to callers that may not list)",
-    tells: ["object-missing-masked", "no-allow", "explicit-deny", "kms-denied", "resource-policy-deny"],
+    tells: ["object-missing-masked"],
     applies: (ctx) => decider(ctx) === "aws-s3" && !inChain(ctx, CDNS) && s3Location(ctx) !== undefined && !/SignatureDoesNotMatch|RequestTimeTooSkewed|InvalidAccessKeyId|ExpiredToken/.test(ctx.base.body),
     bonus: () => 0.25,
     build: (ctx) => {
@@ -372,9 +377,8 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "host-variant",
     why: "the other name of this host (www. added or removed) at the same address: is this name configured at the edge?",
-    tells: ["host-not-configured", "wrong-endpoint"],
+    tells: ["host-not-configured"],
     applies: (ctx) => !isAddress(ctx.baseline.url.hostname) && ctx.baseline.url.hostname.split(".").length >= 2 && !ctx.spec.hostHeader,
-    bonus: (ctx) => (CDNS.includes(decider(ctx)) ? 0.2 : 0),
     build: (ctx) => ({ ...safeBaseline(ctx), hostHeader: otherName(ctx.baseline.url) }),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
@@ -386,13 +390,14 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     id: "slash-variant",
-    why: "the path with its trailing slash toggled: does the server map it to another resource?",
-    tells: ["directory-listing", "object-missing-masked", "wrong-endpoint"],
-    applies: (ctx) => ctx.baseline.url.pathname !== "/",
+    why: "the key with its trailing slash toggled: does the store hold it under the other name?",
+    tells: ["object-missing-masked"],
+    // keys are exact strings in object stores; web servers redirect one form to the other anyway
+    applies: (ctx) => ctx.baseline.url.pathname !== "/" && OBJECT_STORES.includes(decider(ctx)),
     build: (ctx) => getPath(ctx, `${toggleSlash(ctx.baseline.url.pathname)}${ctx.baseline.url.search}`),
     read: (ctx, res) => {
       const o = outcomeOf(ctx.base, res);
-      return { facts: o === "ok" ? ["slash-variant-ok"] : [], finding: say(ctx.base, res, { ok: "served with the slash toggled", same: "refused either way" }) };
+      return { facts: o === "ok" ? ["slash-variant-ok"] : [], finding: say(ctx.base, res, { ok: "served with the slash toggled: the exact key does not exist", same: "refused either way" }) };
     },
   },
 ];

@@ -53,7 +53,10 @@ export default defineCause({
     {
       id: "probe-index-not-configured",
       role: "hint",
-      when: [{ on: "probe", name: "directory-index-ok" }],
+      when: [
+        { on: "probe", name: "directory-index-ok" },
+        { on: "method", in: ["GET", "HEAD"] },
+      ],
       weight: 0,
       causes: { "directory-listing": 0.6 },
       detail: "live probe: index.html exists but is not served for the directory: the server's index setting does not name it",
@@ -95,7 +98,7 @@ export default defineCause({
     {
       name: "live probe: Apache directory whose index.html is not the DirectoryIndex",
       source: "https://httpd.apache.org/docs/2.4/mod/mod_dir.html#directoryindex",
-      input: "HTTP/1.1 403 Forbidden\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to access this resource.</p>\n<hr>\n<address>Apache/2.4.62 (Debian) Server at 127.0.0.1 Port 80</address>\n</body></html>\n",
+      input: "> GET /docs/ HTTP/1.1\n> Host: www.example.com\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n< Server: Apache/2.4.62 (Debian)\n< Content-Type: text/html; charset=iso-8859-1\n<\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to access this resource.</p>\n<hr>\n<address>Apache/2.4.62 (Debian) Server at www.example.com Port 80</address>\n</body></html>\n",
       probes: ["directory-index-ok"],
       expect: { cause: "directory-listing" },
     },

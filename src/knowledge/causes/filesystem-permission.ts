@@ -67,6 +67,16 @@ export default defineCause({
       responders: ["nginx", "apache", "iis", "unknown"],
       detail: "live probe: a missing file beside it is a plain 404: the server looked for files there, and only this one is refused",
     },
+
+    {
+      id: "probe-site-answers",
+      role: "hint",
+      when: [{ on: "probe", name: "site-root-ok" }],
+      weight: 0,
+      causes: { "filesystem-permission": 0.15, "ip-denied": -0.6, "user-agent-blocked": -0.3 },
+      responders: ["nginx", "apache", "iis", "unknown"],
+      detail: "live probe: the site root answers this client: no rule refuses it site-wide",
+    },
   ],
   examples: [
     {

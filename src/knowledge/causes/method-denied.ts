@@ -62,7 +62,10 @@ export default defineCause({
         { on: "method", in: ["POST", "PUT", "PATCH", "DELETE", "HEAD"] },
       ],
       weight: 0,
-      causes: { "method-denied": 0.8 },
+      // only the method changed: the other causes would refuse the GET too
+      causes: { "method-denied": 0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "ip-denied": -0.8, "path-blocked": -0.6, "user-agent-blocked": -0.8, "referer-denied": -0.6, "waf-rule": -0.4 },
+      // an application that serves GET but refuses POST is more often checking a CSRF token or write permission (see csrf)
+      responders: ["nginx", "apache", "iis", "unknown", "envoy", "proxy", "modsecurity", "aws-cloudfront", "cloudflare", "akamai", "fastly", "azure-frontdoor"],
       detail: "live probe: GET of the same URL is served; only this method is refused",
     },
   ],

@@ -54,7 +54,7 @@ export default defineCause({
       role: "hint",
       when: [{ on: "probe", name: "ok-without-referer" }],
       weight: 0,
-      causes: { "referer-denied": 0.9 },
+      causes: { "referer-denied": 0.9, "waf-rule": -0.5, "directory-listing": -0.8, "filesystem-permission": -0.8, "ip-denied": -0.8, "path-blocked": -0.6, "user-agent-blocked": -0.8 },
       detail: "live probe: the same request without its Referer is served: the Referer is what is refused",
     },
   ],

@@ -64,7 +64,7 @@ export default defineCause({
       role: "hint",
       when: [{ on: "probe", name: "ok-with-browser-user-agent" }],
       weight: 0,
-      causes: { "user-agent-blocked": 0.9, "ip-denied": -0.7 },
+      causes: { "user-agent-blocked": 0.9, "waf-rule": -0.5, "ip-denied": -0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "path-blocked": -0.6, "referer-denied": -0.6 },
       detail: "live probe: the same request with a browser's User-Agent is served: the User-Agent sent is refused",
     },
   ],

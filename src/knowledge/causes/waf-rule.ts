@@ -54,7 +54,7 @@ export default defineCause({
       role: "hint",
       when: [{ on: "probe", name: "ok-without-query" }],
       weight: 0,
-      causes: { "waf-rule": 0.8, "ip-denied": -0.7 },
+      causes: { "waf-rule": 0.8, "ip-denied": -0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "path-blocked": -0.5, "user-agent-blocked": -0.6 },
       detail: "live probe: the same path without its query string is not refused: a rule inspects the parameters",
     },
   ],

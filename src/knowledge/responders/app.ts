@@ -273,6 +273,17 @@ export default defineResponder({
       weight: 0.5,
       detail: "`X-Powered-By` names an application framework: the application answered behind the web server",
     },
+
+    {
+      id: "json-error-body",
+      role: "presence",
+      when: [
+        { on: "header", name: "content-type", match: /\bjson\b/i },
+        { on: "body", match: /^\s*\{[\s\S]{0,400}"(?:error|errors|message|detail|title)"\s*:/ },
+      ],
+      weight: 0.4,
+      detail: "a JSON error body: web servers and proxies write HTML pages, an application or API behind them writes JSON",
+    },
   ],
   causes: {
     "insufficient-permissions": {
@@ -491,6 +502,13 @@ export default defineResponder({
       source: "https://expressjs.com/en/api.html#res.sendStatus",
       input: "HTTP/1.1 403 Forbidden\nServer: nginx/1.22.1\nContent-Type: text/plain; charset=utf-8\nContent-Length: 9\nX-Powered-By: Express\n\nForbidden",
       expect: { responder: "app" },
+    },
+
+    {
+      name: "an API behind nginx refuses with a JSON error",
+      source: "https://api.data.gov/docs/developer-manual/",
+      input: "HTTP/1.1 403 Forbidden\nServer: nginx\nContent-Type: application/json\n\n{\n  \"error\": {\n    \"code\": \"API_KEY_MISSING\",\n    \"message\": \"No api_key was supplied. Get one at https://api.data.gov:443\"\n  }\n}",
+      expect: { responder: "app", cause: "invalid-api-key" },
     },
   ],
 });

@@ -122,7 +122,7 @@ export default defineResponder({
       ],
       weight: 0.75,
       overrides: ["nginx", "apache"],
-      causes: { "waf-rule": 0.6 },
+      causes: { "waf-rule": 0.6, "directory-listing": -0.8, "filesystem-permission": -0.8, "ip-denied": -0.8 },
       detail: "live probe: the web server's own 403 page, but only when the parameters are present: a ModSecurity-style module in the server inspected them",
       sources: ["https://github.com/owasp-modsecurity/ModSecurity/wiki/Reference-Manual-(v2.x)#secdefaultaction"],
     },
