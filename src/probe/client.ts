@@ -65,7 +65,10 @@ export const describeTransportError = (e: unknown, where: string, spec: Pick<Pro
   if (e instanceof WhyError) return e;
   const { code, message } = codeOf(e);
   const secs = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-  if (/^(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(code)) return new WhyError("HOST_NOT_FOUND", `the name ${where} does not resolve (${code})`);
+  if (/^(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(code)) {
+    const name = /getaddrinfo \w+ (\S+)/.exec(message)?.[1] ?? where.replace(/:\d+$/, "");
+    return new WhyError("HOST_NOT_FOUND", `the name ${name} does not resolve (${code})`);
+  }
   if (code === "ECONNREFUSED") return new WhyError("CONNECTION_FAILED", `connection refused by ${where}`);
   if (code === "UND_ERR_CONNECT_TIMEOUT") return new WhyError("TIMEOUT", `no connection to ${where} within ${secs(spec.connectTimeoutMs)}`);
   if (/^(?:UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|TimeoutError|AbortError|ETIMEDOUT)$/.test(code)) {

@@ -21,6 +21,8 @@ export interface Lab {
   procs: Procs;
   /** Every request every lab server logged so far. */
   logs(): LogLine[];
+  /** A mark in every server's log: what it returns lists the requests logged since. */
+  mark(): () => LogLine[];
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,14 @@ export const startLab = async (): Promise<Lab> => {
     replay = await startReplay({ nginxOrigin: nginx.origin, motoPort: moto.port, motoKeys: moto.keys });
     const r = replay;
     const a = app;
+    const sources = (): LogLine[][] => [
+      witness("nginx", join(dir, "nginx-access.log")),
+      witness("apache", join(dir, "apache", "access.log")),
+      squidLog(join(dir, "squid", "access.log")),
+      motoLog(procs.output("moto")),
+      r.log,
+      a.log,
+    ];
     return {
       dir,
       nginx,
@@ -86,14 +96,11 @@ export const startLab = async (): Promise<Lab> => {
       replay: r,
       app: a,
       procs,
-      logs: () => [
-        ...witness("nginx", join(dir, "nginx-access.log")),
-        ...witness("apache", join(dir, "apache", "access.log")),
-        ...squidLog(join(dir, "squid", "access.log")),
-        ...motoLog(procs.output("moto")),
-        ...r.log,
-        ...a.log,
-      ],
+      logs: () => sources().flat(),
+      mark: () => {
+        const at = sources().map((s) => s.length);
+        return () => sources().flatMap((s, i) => s.slice(at[i]));
+      },
       stop: async () => {
         await procs.stopAll();
         await r.close();
@@ -125,7 +132,7 @@ export const runCli = (args: string[], opts: { env?: NodeJS.ProcessEnv; wrap?: s
   new Promise((resolve) => {
     const [cmd, ...pre] = opts.wrap ? [...opts.wrap, process.execPath] : [process.execPath];
     execFile(
-      cmd!,
+      cmd,
       [...pre, BIN, ...args],
       // no AWS config from this machine leaks in, and no instance-metadata lookup leaves it
       { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", NO_COLOR: "1", AWS_EC2_METADATA_DISABLED: "true", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", ...opts.env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },

@@ -21,11 +21,11 @@ export interface ScenarioResult {
 }
 
 export const runScenario = async (lab: Lab, s: Scenario, extra: string[] = []): Promise<ScenarioResult> => {
-  const before = lab.logs().length;
+  const since = lab.mark();
   const run = await runCli([...s.args(lab), "--json", ...extra], { ...(s.env ? { env: s.env(lab) } : {}), ...(s.wrap ? { wrap: s.wrap } : {}) });
   // the servers write their logs as they answer; give the last line a moment
   await new Promise((r) => setTimeout(r, 150));
-  const all = lab.logs().slice(before);
+  const all = since();
   const logged = all.filter(s.front(lab));
   let report: Report | undefined;
   try {

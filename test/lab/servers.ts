@@ -117,7 +117,7 @@ http {
   const test = spawnSync("nginx", ["-t", "-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "nginx-error.log")], { encoding: "utf8" });
   if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
   const child = procs.start("nginx", "nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "nginx-error.log")]);
-  for (const p of Object.values(ports)) await waitForPort(p, "nginx", child);
+  for (const p of Object.values(ports as Record<keyof NginxPorts, number>)) await waitForPort(p, "nginx", child);
   return ports;
 };
 
@@ -195,7 +195,7 @@ Include /usr/share/modsecurity-crs/rules/*.conf
   const check = spawnSync("apache2", ["-t", "-f", join(adir, "apache2.conf")], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`apache2 -t failed: ${check.stderr}`);
   const child = procs.start("apache2", "apache2", ["-f", join(adir, "apache2.conf"), "-D", "FOREGROUND"]);
-  for (const p of Object.values(ports)) await waitForPort(p, "apache2", child);
+  for (const p of Object.values(ports as Record<keyof ApachePorts, number>)) await waitForPort(p, "apache2", child);
   return ports;
 };
 
