@@ -81,7 +81,9 @@ export const renderText = (r: Report, opts: TextOptions): string => {
   out.push(`  ${responderLine}`);
   if (r.request?.url) out.push(`  request: ${r.request.method ?? "GET"} ${r.request.url}`);
   const shown = new Set<string>();
-  for (const e of [...r.responder.evidence.filter((x) => x.role === "decision"), ...(top?.evidence ?? [])].slice(0, 4)) {
+  // what a live probe showed tells most: it goes first after the responder's own evidence
+  const topEvidence = [...(top?.evidence ?? [])].sort((a, b) => Number(b.signal === "probe") - Number(a.signal === "probe"));
+  for (const e of [...r.responder.evidence.filter((x) => x.role === "decision"), ...topEvidence].slice(0, 4)) {
     const key = `${e.line}:${e.column}:${e.text}`;
     if (shown.has(key)) continue;
     shown.add(key);

@@ -63,7 +63,7 @@ export default defineCause({
         { on: "fact", name: "path-is-directory", absent: true },
       ],
       weight: 0,
-      causes: { "filesystem-permission": 0.6, "ip-denied": -0.7, "path-blocked": -0.4 },
+      causes: { "filesystem-permission": 0.6, "ip-denied": -0.7, "path-blocked": -0.4, "directory-listing": -0.6 },
       responders: ["nginx", "apache", "iis", "unknown"],
       detail: "live probe: a missing file beside it is a plain 404: the server looked for files there, and only this one is refused",
     },
