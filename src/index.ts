@@ -1,6 +1,18 @@
-// The library API: `import { diagnose, explain } from "why403"`. No side effects on import.
-export { diagnoseText as diagnose, type DiagnoseTextOptions } from "./diagnose-text.js";
-export type { Report, ReportCause, ReportResponder, EvidenceItem, ChainLink, ReportGroup } from "./model/report.js";
-export type { CauseId, ResponderId } from "./model/taxonomy.js";
-export type { CauseEntry as Cause, ResponderEntry as Responder } from "./knowledge/schema.js";
+// The library API: `import { diagnose, explain } from "why403"`. ESM, no side effects on import:
+// the catalog loads on the first call.
+//
+// One export line per capability; a new capability (probe, simulate…) adds its function with
+// TSDoc and an @example where it is defined, one line here, and its types below.
+
+export { diagnoseText as diagnose } from "./diagnose-text.js";
+export { explainId as explain, explainIndex } from "./knowledge/explain-page.js";
 export { WhyError } from "./model/errors.js";
+
+export type { DiagnoseTextOptions, DiagnoseTextOptions as DiagnoseOptions } from "./diagnose-text.js";
+export type { ExplainPage, CausePage, ResponderPage, ExplainIndexEntry } from "./knowledge/explain-page.js";
+export type { Report, ReportCause, ReportResponder, EvidenceItem, ChainLink, ReportGroup, ReportError } from "./model/report.js";
+export type { CauseId, ResponderId } from "./model/taxonomy.js";
+export type { InputKind } from "./model/exchange.js";
+export type { ErrorCode } from "./model/errors.js";
+export type { CauseCluster } from "./model/cluster.js";
+export type { CauseEntry as Cause, ResponderEntry as Responder } from "./knowledge/schema.js";

@@ -20,6 +20,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   PROXY_FAILED: "check -x/--proxy; a proxy that refuses CONNECT denies this host or port by its ACL",
   SERVER_ERROR: "a 5xx is a failure, not a refusal: read the server's or the gateway's error log",
   AWS_CREDENTIALS: "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile",
+  INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
+  PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
 export interface CliFailure {

@@ -1,23 +1,16 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerProbe } from "./commands/probe.js";
+import { registerRedact } from "./commands/redact.js";
+import { registerServe } from "./commands/serve.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
+import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerProbe];
-
-const version = (): string => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-    return pkg.version;
-  } catch {
-    return "0.0.0-unknown";
-  }
-};
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerProbe];
 
 const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
 const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
@@ -37,7 +30,7 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
   const program = new Command()
     .name("why403")
     .description("Finds which layer answered 403 Forbidden, why, what to change and how to verify the fix.")
-    .version(version(), "-V, --version")
+    .version(packageVersion(), "-V, --version")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError("(why403 --help shows every command)")
@@ -51,6 +44,7 @@ Examples:
   why403 diagnose --json session.har           HAR export from the browser, as JSON
   why403 explain --list                        every responder and cause it knows
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
+  why403 serve                                 the same in a local web page
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );
@@ -82,6 +76,6 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
     }
     const f = describeError(e);
     full.err(`why403: error[${f.code}]: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}\n`);
-    return f.code === "UNKNOWN_ID" ? EXIT.usage : EXIT.failed;
+    return f.code === "UNKNOWN_ID" || f.code === "USAGE" ? EXIT.usage : EXIT.failed;
   }
 };

@@ -4,7 +4,7 @@ import type { Catalog } from "../knowledge/catalog.js";
 import type { SignalDef } from "../knowledge/schema.js";
 import type { Exchange, ParsedInput } from "../model/exchange.js";
 import { WhyError } from "../model/errors.js";
-import type { EvidenceItem, Report, ReportCause, ReportGroup } from "../model/report.js";
+import type { EvidenceItem, Report, ReportCause } from "../model/report.js";
 import { CAUSE_SUMMARY, RESPONDER_SUMMARY } from "../model/taxonomy.js";
 import { extractSignals, type Evidence, type SignalHit } from "../signals/extract.js";
 import { extractFacts } from "../signals/facts.js";
@@ -12,6 +12,7 @@ import { round2 } from "./confidence.js";
 import { matchResponders, type ResponderMatch } from "./match-responders.js";
 import { rankCauses, type RankedCause } from "./rank-causes.js";
 import { fillTemplate, type Vars } from "./template.js";
+import { HarDiagnosis } from "./har-diagnosis.js";
 
 /** Statuses that are, or may hide, an authorization failure. */
 export const DENIAL_STATUSES: ReadonlySet<number> = new Set([403, 401, 404, 406, 407, 429, 451]);
@@ -24,6 +25,8 @@ const DENIAL_IF_DECIDED: ReadonlySet<number> = new Set([400, 405, 202]);
 export interface DiagnoseOptions {
   file: string;
   redacted?: string[];
+  /** Multi-exchange inputs: list every denial. */
+  all?: boolean;
 }
 
 /** One exchange diagnosed, before it is placed in a report. */
@@ -141,11 +144,7 @@ const buildCause = (
   };
 };
 
-/** Picks the exchange to explain: the last 403, else the last neighbour that may hide one. */
-export const denialExchanges = (exchanges: readonly Exchange[]): Exchange[] =>
-  exchanges.filter((x) => x.response.status !== undefined && DENIAL_STATUSES.has(x.response.status));
-
-const fillReport = (report: Report, d: ExchangeDiagnosis, parsed: ParsedInput, catalog: Catalog): void => {
+export const fillReport = (report: Report, d: ExchangeDiagnosis, parsed: ParsedInput, catalog: Catalog): void => {
   const starts = lineIndex(parsed.text);
   const entry = catalog.responders.get(d.match.decider);
   const x = d.exchange;
@@ -175,7 +174,7 @@ const fillReport = (report: Report, d: ExchangeDiagnosis, parsed: ParsedInput, c
   }
 };
 
-const emptyReport = (parsed: ParsedInput, opts: DiagnoseOptions): Report => ({
+export const emptyReport = (parsed: ParsedInput, opts: DiagnoseOptions): Report => ({
   schemaVersion: 1,
   file: opts.file,
   inputKind: parsed.kind,
@@ -186,15 +185,25 @@ const emptyReport = (parsed: ParsedInput, opts: DiagnoseOptions): Report => ({
   notes: [...parsed.notes],
 });
 
-const groupKey = (d: ExchangeDiagnosis): string => `${d.match.decider}|${d.causes[0]?.id ?? "unknown"}|${d.exchange.response.status ?? 0}`;
+/** A status that is, or may hide, an authorization failure. */
+export const isDenialStatus = (status: number): boolean => DENIAL_STATUSES.has(status);
+/** A status that is a denial only when a layer's own signal says so. */
+export const mayBeDecidedDenialStatus = (status: number): boolean => DENIAL_IF_DECIDED.has(status);
+export const isDenial = (x: Exchange): boolean => x.response.status !== undefined && isDenialStatus(x.response.status);
+export const mayBeDecidedDenial = (x: Exchange): boolean => x.response.status !== undefined && mayBeDecidedDenialStatus(x.response.status);
 
 /** The report for a parsed input: one diagnosis, or for many exchanges the groups of them. */
 export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: DiagnoseOptions): Report => {
+  if (parsed.kind === "har") {
+    const har = new HarDiagnosis(catalog, { file: opts.file, notes: parsed.notes, ...(opts.all ? { all: true } : {}) });
+    for (const x of parsed.exchanges) har.add(x);
+    return har.finish(opts.redacted ?? []);
+  }
   const decidedDenials = parsed.exchanges
-    .filter((x) => x.response.status !== undefined && DENIAL_IF_DECIDED.has(x.response.status))
+    .filter(mayBeDecidedDenial)
     .map((x) => diagnoseExchange(x, parsed, catalog))
     .filter((d) => !d.match.guessed && d.match.decider !== "unknown" && (d.causes[0]?.for.length ?? 0) > 0);
-  const denials = [...denialExchanges(parsed.exchanges), ...decidedDenials.map((d) => d.exchange)].sort((a, b) => a.index - b.index);
+  const denials = [...parsed.exchanges.filter(isDenial), ...decidedDenials.map((d) => d.exchange)].sort((a, b) => a.index - b.index);
   if (denials.length === 0) {
     const statuses = unique(parsed.exchanges.map((x) => String(x.response.status ?? "none")));
     throw new WhyError("NO_DENIAL", `the input holds no 403 or neighbour status (statuses seen: ${statuses.join(", ")})`);
@@ -202,47 +211,8 @@ export const diagnoseParsed = (parsed: ParsedInput, catalog: Catalog, opts: Diag
   const report = emptyReport(parsed, opts);
   const early = new Map(decidedDenials.map((d) => [d.exchange, d]));
   const diagnosed = denials.map((x) => early.get(x) ?? diagnoseExchange(x, parsed, catalog));
-  if (parsed.kind !== "har") {
-    // a redirect chain or a retried request: explain the last 403, else the last neighbour
-    const last = [...diagnosed].reverse().find((d) => d.exchange.response.status === 403) ?? diagnosed[diagnosed.length - 1]!;
-    fillReport(report, last, parsed, catalog);
-    return report;
-  }
-  // Several exchanges: group the denials by (responder, cause, status); 403 groups first.
-  const groups = new Map<string, { g: ReportGroup; rep: ExchangeDiagnosis }>();
-  for (const d of diagnosed) {
-    const key = groupKey(d);
-    const at = d.exchange.startedAt;
-    const url = d.exchange.request?.url;
-    const slot = groups.get(key);
-    if (!slot) {
-      groups.set(key, {
-        rep: d,
-        g: {
-          responder: d.match.decider,
-          cause: d.causes[0]?.id ?? "unknown",
-          status: d.exchange.response.status ?? 0,
-          count: 1,
-          ...(at ? { firstSeen: at, lastSeen: at } : {}),
-          urls: url ? [url] : [],
-          entry: d.exchange.harEntry ?? d.exchange.index,
-        },
-      });
-      continue;
-    }
-    slot.g.count++;
-    if (at && (!slot.g.firstSeen || at < slot.g.firstSeen)) slot.g.firstSeen = at;
-    if (at && (!slot.g.lastSeen || at > slot.g.lastSeen)) slot.g.lastSeen = at;
-    if (url && slot.g.urls.length < 10 && !slot.g.urls.includes(url)) slot.g.urls.push(url);
-  }
-  const ordered = [...groups.values()].sort(
-    (a, b) => Number(b.g.status === 403) - Number(a.g.status === 403) || b.g.count - a.g.count,
-  );
-  report.exchanges = parsed.exchanges.length;
-  report.status403 = parsed.exchanges.filter((x) => x.response.status === 403).length;
-  report.groups = ordered.map((o) => o.g);
-  const top = ordered[0]!.rep;
-  report.exchange = top.exchange.harEntry ?? top.exchange.index;
-  fillReport(report, top, parsed, catalog);
+  // a redirect chain or a retried request: explain the last 403, else the last neighbour
+  const last = [...diagnosed].reverse().find((d) => d.exchange.response.status === 403) ?? diagnosed[diagnosed.length - 1]!;
+  fillReport(report, last, parsed, catalog);
   return report;
 };

@@ -9,9 +9,17 @@ import { parseText } from "./parse-text.js";
 const CLI_HINTS =
   /An error occurred \(|when calling the \w+ operation|Status Code: \d{3}|StatusCode: \d{3}|Exception\b|Error:|\[error\]|\[\w+:error\]|^\s*at \S+ \(|Traceback|^E\d{4} |^\$ |is forbidden: User|remote: |denied: /m;
 
+/** A HAR starts as a JSON object with `log` near the top; the beginning of a file is enough. */
+export const looksLikeHar = (head: string): boolean => {
+  const start = head.slice(0, 65536).trimStart();
+  return start.startsWith("{") && /"log"\s*:\s*\{/.test(start) && /"(?:entries|creator)"\s*:/.test(start);
+};
+
+export const SANITISED_HAR_NOTE =
+  "this HAR has no Authorization, Cookie or Set-Cookie header in any entry: browsers remove them on export (DevTools' default), so it cannot show whether credentials were sent; export with sensitive data, or use curl -v, to check them";
+
 export const detectInputKind = (text: string): InputKind => {
-  const head = text.slice(0, 4096).trimStart();
-  if (head.startsWith("{") && /"log"\s*:/.test(head) && /"entries"\s*:/.test(text.slice(0, 1_000_000))) return "har";
+  if (looksLikeHar(text)) return "har";
   if (isCurlVerbose(text)) return "curl-verbose";
   if (/^< HTTP\/\d/m.test(text)) return "curl-verbose";
   const firstLines = text.split("\n", 40);
@@ -23,7 +31,7 @@ export const detectInputKind = (text: string): InputKind => {
 const parseAs = (kind: InputKind, text: string): Exchange[] => {
   switch (kind) {
     case "har":
-      return parseHar(text);
+      throw new Error("unreachable: HARs are parsed by parseHar");
     case "curl-verbose":
       return parseCurlVerbose(text);
     case "http-response":
@@ -36,13 +44,17 @@ const parseAs = (kind: InputKind, text: string): Exchange[] => {
 
 export const parseInput = (text: string, forced?: InputKind): ParsedInput => {
   const kind = forced ?? detectInputKind(text);
+  if (kind === "har") {
+    const har = parseHar(text);
+    if (har.exchanges.length === 0) throw new WhyError("NO_DENIAL", "the HAR has no entries");
+    return { kind, text, exchanges: har.exchanges, notes: har.sanitised ? [SANITISED_HAR_NOTE] : [] };
+  }
   let exchanges = parseAs(kind, text);
   const notes: string[] = [];
-  if (exchanges.length === 0 && kind !== "har") {
+  if (exchanges.length === 0) {
     // a status line was promised but nothing parsed: read it as text instead
     exchanges = parseText(text);
     notes.push(`no complete ${kind} found; read as text`);
   }
-  if (exchanges.length === 0) throw new WhyError("NO_DENIAL", "the HAR has no entries");
   return { kind, text, exchanges, notes };
 };

@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   HAR_INVALID: "the HAR file is not valid JSON or has no log.entries",
   NO_DENIAL: "the input holds no 403 (or a neighbour that may hide one)",
   UNKNOWN_ID: "no responder or cause has this id",
+  INPUT_IS_LOG: "the input is a server or CDN log, which why403 logs triages",
+  PORT_IN_USE: "the port is already in use",
   CATALOG_INVALID: "the knowledge catalog failed validation",
   USAGE: "the command line is not valid",
   HOST_NOT_FOUND: "the host name does not resolve",
@@ -24,6 +26,20 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * The error every parser and loader throws for bad input: `code` says what went wrong
+ * (see {@link ERROR_CODES}), `message` says it in words.
+ *
+ * @example
+ * ```ts
+ * import { diagnose, WhyError } from "why403";
+ * try {
+ *   diagnose("");
+ * } catch (e) {
+ *   if (e instanceof WhyError) console.error(e.code, e.message); // "INPUT_EMPTY" "the input is empty"
+ * }
+ * ```
+ */
 export class WhyError extends Error {
   readonly code: ErrorCode;
   readonly data: Record<string, unknown>;
@@ -36,4 +52,12 @@ export class WhyError extends Error {
   }
 }
 
-export const isWhyError = (e: unknown): e is WhyError => e instanceof WhyError;
+/**
+ * True for a WhyError, also one from another copy of this module: the bundled CLI loads
+ * `why403 serve`'s server from its own files, whose WhyError class is not the bundle's.
+ */
+export const isWhyError = (e: unknown): e is WhyError => {
+  if (e instanceof WhyError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && e.name === "WhyError" && typeof code === "string" && code in ERROR_CODES;
+};

@@ -61,6 +61,8 @@ export interface Exchange {
   startedAt?: string;
   /** What live probing observed around this exchange (why403 URL): differences between variants. */
   probeFacts?: ProbeObservation[];
+  /** Where a 3xx response sends the client (Location / HAR redirectURL), as written. */
+  redirectTo?: string;
 }
 
 /** The parsed input: what the pipeline works on. */

@@ -27,6 +27,7 @@ export interface EvidenceItem {
   configPath?: string;
 }
 
+/** The layer that wrote the 403 (`unknown` when no layer's own signature was found). */
 export interface ReportResponder {
   id: ResponderId;
   name: string;
@@ -34,6 +35,7 @@ export interface ReportResponder {
   evidence: EvidenceItem[];
 }
 
+/** A possible reason for the denial, with the evidence for and against it and what to do. */
 export interface ReportCause {
   id: CauseId;
   confidence: number;
@@ -80,6 +82,39 @@ export interface ReportProbe {
   error?: string;
 }
 
+/** One step of the way a denied HAR entry was reached: a redirect, a CORS preflight, the entry itself. */
+export interface FlowStep {
+  entry: number;
+  relation: "redirect" | "preflight" | "denied";
+  method?: string;
+  url?: string;
+  status?: number;
+}
+
+/** One denied exchange of a multi-exchange input (`--all`). */
+export interface ReportDenial {
+  entry: number;
+  status: number;
+  method?: string;
+  url?: string;
+  time?: string;
+  responder: ResponderId;
+  cause: CauseId;
+  confidence: number;
+}
+
+/**
+ * One diagnosis: who wrote the 403 (`responder`), why (`causes`, best first, each with fix and
+ * verify), the layers seen (`chain`) and, for HARs, the groups of all denials.
+ *
+ * @example
+ * ```ts
+ * import { diagnose, type Report } from "why403";
+ * const report: Report = diagnose(text);
+ * const best = report.causes[0];
+ * if (best) console.log(`${report.responder.name}: ${best.title}`, best.fix, best.verify);
+ * ```
+ */
 export interface Report {
   schemaVersion: 1;
   file: string;
@@ -102,6 +137,10 @@ export interface Report {
   /** Live probing: every request sent, in order, and how many left the machine. */
   probes?: ReportProbe[];
   requestsSent?: number;
+  /** How that exchange was reached: redirects and CORS preflight before it (HAR). */
+  flow?: FlowStep[];
+  /** Every denial, one line each (HAR with --all). */
+  denials?: ReportDenial[];
 }
 
 export interface ReportError {

@@ -1,53 +1,71 @@
-// The knowledge page of a cause or responder, from the catalog entry itself.
-import type { CauseEntry, ResponderEntry } from "../knowledge/schema.js";
-import { CAUSE_SUMMARY, RESPONDER_SUMMARY } from "../model/taxonomy.js";
-import { fillTemplate } from "../engine/template.js";
+// The knowledge page of a cause or responder (see knowledge/explain-page.ts) as terminal text
+// and as Markdown (SARIF rule help, issue comments).
+import type { CausePage, ResponderPage } from "../knowledge/explain-page.js";
 import { paintFor } from "./style.js";
 
 const section = (title: string, lines: string[], bold: (s: string) => string): string[] =>
   lines.length === 0 ? [] : ["", bold(title), ...lines.map((l) => `  - ${l}`)];
 
-/** Templates on an explain page show their placeholders as <name>. */
-const plain = (s: string): string => fillTemplate(s, {});
+const causeLine = (c: ResponderPage["causes"][number]): string => `${c.id} (prior ${c.prior.toFixed(2)})`;
 
-export const renderCausePage = (c: CauseEntry, usedBy: string[], color: boolean): string => {
+export const renderCausePage = (c: CausePage, color: boolean): string => {
   const p = paintFor(color);
   const b = (s: string) => p("bold", s);
   const out = [
-    b(`${c.id} — ${CAUSE_SUMMARY[c.id]}`),
+    b(`${c.id} — ${c.summary}`),
     "",
     "What it means",
-    `  ${plain(c.why)}`,
-    ...section("How to tell", c.signals.map((s) => s.detail), b),
-    ...section("What to change", c.fix.map(plain), b),
-    ...section("How to verify", c.verify.map(plain), b),
+    `  ${c.whatItMeans}`,
+    ...section("How to tell", c.howToTell, b),
+    ...section("What to change", c.fix, b),
+    ...section("How to verify", c.verify, b),
     "",
     b("The experiment that separates it"),
-    `  ${plain(c.separate)}`,
+    `  ${c.separate}`,
     ...section("Common mistakes", c.mistakes, b),
-    ...section("Seen from", usedBy, b),
+    ...section("Seen from", c.seenFrom, b),
     ...section("Sources", c.sources, b),
   ];
   return out.join("\n") + "\n";
 };
 
-export const renderResponderPage = (r: ResponderEntry, color: boolean): string => {
+export const renderResponderPage = (r: ResponderPage, color: boolean): string => {
   const p = paintFor(color);
   const b = (s: string) => p("bold", s);
-  const causes = Object.entries(r.causes)
-    .sort((a, b2) => (b2[1]?.prior ?? 0) - (a[1]?.prior ?? 0))
-    .map(([id, rc]) => `${id} (prior ${(rc?.prior ?? 0).toFixed(2)})`);
   const out = [
     b(`${r.id} — ${r.name}`),
-    `  ${RESPONDER_SUMMARY[r.id]}`,
+    `  ${r.summary}`,
     "",
     b("What it is"),
-    `  ${r.summary}`,
+    `  ${r.whatItIs}`,
     ...section("How to tell it wrote the 403", r.howToTell, b),
-    ...section("Decision signals", r.signals.filter((s) => s.role === "decision").map((s) => s.detail), b),
-    ...section("Presence signals (in the path, did not decide)", r.signals.filter((s) => s.role === "presence").map((s) => s.detail), b),
-    ...section("Causes it produces (most common first)", causes, b),
+    ...section("Decision signals", r.decisionSignals, b),
+    ...section("Presence signals (in the path, did not decide)", r.presenceSignals, b),
+    ...section("Causes it produces (most common first)", r.causes.map(causeLine), b),
     ...section("Sources", r.sources, b),
   ];
   return out.join("\n") + "\n";
 };
+
+const mdList = (title: string, lines: string[]): string[] => (lines.length === 0 ? [] : [`### ${title}`, "", ...lines.map((l) => `- ${l}`), ""]);
+
+/** A cause page as Markdown: the help of a SARIF rule. */
+export const renderCausePageMarkdown = (c: CausePage): string =>
+  [
+    `## \`${c.id}\` — ${c.summary}`,
+    "",
+    "### What it means",
+    "",
+    c.whatItMeans,
+    "",
+    ...mdList("How to tell", c.howToTell),
+    ...mdList("What to change", c.fix),
+    ...mdList("How to verify", c.verify),
+    "### The experiment that separates it",
+    "",
+    c.separate,
+    "",
+    ...mdList("Common mistakes", c.mistakes),
+    ...mdList("Seen from", c.seenFrom.map((id) => `\`${id}\``)),
+    ...mdList("Sources", c.sources.map((s) => `<${s}>`)),
+  ].join("\n");

@@ -43,11 +43,21 @@ export const renderMarkdown = (r: Report): string => {
     out.push("");
   }
   if (r.groups && r.groups.length > 0) {
-    out.push("### Groups", "", "| count | status | responder | cause | entry |", "|---|---|---|---|---|");
-    for (const g of r.groups) out.push(`| ${g.count} | ${g.status} | \`${g.responder}\` | \`${g.cause}\` | ${g.entry} |`);
+    out.push(`### Groups (${r.exchanges ?? 0} exchanges, ${r.status403 ?? 0} answered 403)`, "", "| count | status | responder | cause | entry | first seen | last seen | example URL |", "|---|---|---|---|---|---|---|---|");
+    for (const g of r.groups) {
+      out.push(`| ${g.count} | ${g.status} | \`${g.responder}\` | \`${g.cause}\` | ${g.entry} | ${g.firstSeen ?? ""} | ${g.lastSeen ?? ""} | ${mdCell(g.urls[0] ?? "")} |`);
+    }
+    out.push("");
+  }
+  if (r.denials && r.denials.length > 0) {
+    out.push("### Every denied entry", "", "| entry | time | status | method | URL | responder | cause |", "|---|---|---|---|---|---|---|");
+    for (const d of r.denials) out.push(`| ${d.entry} | ${d.time ?? ""} | ${d.status} | ${d.method ?? ""} | ${mdCell(d.url ?? "")} | \`${d.responder}\` | \`${d.cause}\` |`);
     out.push("");
   }
   if (r.notes.length > 0) out.push(...r.notes.map((n) => `> ${n}`), "");
   if (r.redacted.length > 0) out.push(`_Redacted: ${r.redacted.join(", ")}_`, "");
   return out.join("\n");
 };
+
+/** A value inside a Markdown table cell: pipes escaped, kept on one line. */
+const mdCell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -114,6 +114,15 @@ export const renderText = (r: Report, opts: TextOptions): string => {
     out.push(`  ${r.exchanges ?? 0} exchanges, ${r.status403 ?? 0} answered 403; groups:`);
     for (const g of r.groups.slice(0, 10)) {
       out.push(`   ${String(g.count).padStart(6)} × ${g.status} ${g.responder} / ${g.cause}  (entry ${g.entry}${g.firstSeen ? `, ${g.firstSeen} … ${g.lastSeen}` : ""})`);
+      for (const u of g.urls.slice(0, 3)) out.push(`            ${u}`);
+      if (g.urls.length > 3) out.push(`            … ${g.urls.length - 3} more URLs`);
+    }
+    if (r.groups.length > 10) out.push(`   … ${r.groups.length - 10} more groups (--json lists them all)`);
+  }
+  if (r.denials && r.denials.length > 0) {
+    out.push("", `  every denied entry (${r.denials.length}):`);
+    for (const d of r.denials) {
+      out.push(`   ${String(d.entry).padStart(7)} ${d.time ?? ""} ${d.status} ${d.method ?? ""} ${d.url ?? ""}  → ${d.responder} / ${d.cause}`.replace(/ {2,}/g, (m, i: number) => (i < 10 ? m : " ")));
     }
   }
   if (r.redacted.length > 0) out.push(` ${p("blue", "=")} redacted: ${r.redacted.join(", ")} (use --show-secrets to keep them)`);

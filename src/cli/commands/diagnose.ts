@@ -3,14 +3,19 @@ import { Option } from "commander";
 import { diagnoseText } from "../../diagnose-text.js";
 import { decodeInput } from "../../input/normalise.js";
 import { INPUT_KINDS, type InputKind } from "../../model/exchange.js";
+import type { Report, ReportError } from "../../model/report.js";
 import { renderJson } from "../../render/render-json.js";
 import { renderMarkdown } from "../../render/render-markdown.js";
+import { renderSarif } from "../../render/render-sarif.js";
 import { renderText } from "../../render/render-text.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
-import { readInput } from "../read-input.js";
+import { openInput } from "../read-input.js";
+import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
+import { diagnoseHarStream } from "../../diagnose-har.js";
+import { packageVersion } from "../package-root.js";
 
-type Format = "text" | "json" | "markdown";
+type Format = "text" | "json" | "markdown" | "sarif";
 
 const DIAGNOSE_HELP = `
 What you can give it (the kind is detected; --input-kind forces it):
@@ -25,29 +30,56 @@ Examples:
   why403 diagnose --json a.txt b.txt c.har      one JSON object per line
   curl -sv https://example.com/admin 2>&1 | why403 diagnose -
   why403 diagnose --format markdown case.txt > issue-comment.md
+  why403 diagnose --format sarif captures/*.txt > why403.sarif   for GitHub code scanning
 
 Exit codes: 0 every input diagnosed, 1 some input failed, 2 usage error.
 Secrets (Authorization, cookies, API keys, tokens, signed-URL signatures, JWTs) are replaced by
 placeholders in every output unless --show-secrets; "redacted" lists what was hidden.`;
 
-const runDiagnose = async (
-  files: string[],
-  opts: { json?: boolean; format?: Format; inputKind?: InputKind; showSecrets?: boolean; color?: boolean; debug?: boolean },
-  io: Io,
-): Promise<number> => {
+interface DiagnoseFlags {
+  json?: boolean;
+  format?: Format;
+  inputKind?: InputKind;
+  showSecrets?: boolean;
+  all?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** One input to one report: a HAR is streamed (with a progress bar on a terminal), the rest read whole. */
+const diagnoseFile = async (file: string, opts: DiagnoseFlags, io: Io): Promise<Report> => {
+  const opened = await openInput(file);
+  const common = { file, ...(opts.showSecrets ? { showSecrets: true } : {}), ...(opts.all ? { all: true } : {}) };
+  if (opened.kind === "har-stream" && (opts.inputKind ?? "har") === "har") {
+    const big = (opened.size ?? Infinity) >= PROGRESS_MIN_BYTES;
+    const bar = io.errIsTTY && big ? new ProgressBar({ write: io.err, unit: "entries", ...(opened.size ? { total: opened.size } : {}) }) : undefined;
+    try {
+      return await diagnoseHarStream(opened.chunks, { ...common, ...(bar ? { onProgress: (n: number) => bar.update(opened.bytesRead(), n) } : {}) });
+    } finally {
+      bar?.done();
+    }
+  }
+  const buf = opened.kind === "bytes" ? opened.buf : await collect(opened.chunks);
+  return diagnoseText(decodeInput(buf), { ...common, ...(opts.inputKind ? { inputKind: opts.inputKind } : {}) });
+};
+
+const collect = async (chunks: AsyncIterable<Uint8Array | string>): Promise<Buffer> => {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+};
+
+const runDiagnose = async (files: string[], opts: DiagnoseFlags, io: Io): Promise<number> => {
   const format: Format = opts.json ? "json" : (opts.format ?? "text");
   let failed = 0;
   let first = true;
+  // SARIF is one document for all inputs: collected, printed at the end
+  const sarif: (Report | ReportError)[] = [];
   for (const file of files) {
     try {
-      const buf = await readInput(file);
-      const text = decodeInput(buf);
-      const report = diagnoseText(text, {
-        file,
-        ...(opts.inputKind ? { inputKind: opts.inputKind } : {}),
-        ...(opts.showSecrets ? { showSecrets: true } : {}),
-      });
+      const report = await diagnoseFile(file, opts, io);
       if (format === "json") io.out(renderJson(report) + "\n");
+      else if (format === "sarif") sarif.push(report);
       else {
         if (!first) io.out("\n");
         io.out(format === "markdown" ? renderMarkdown(report) : renderText(report, { color: useColor(io, opts.color) }));
@@ -59,8 +91,10 @@ const runDiagnose = async (
       if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
       io.err(formatFailure(file, f) + "\n");
       if (format === "json") io.out(renderJson({ file, error: { code: f.code, message: f.message } }) + "\n");
+      if (format === "sarif") sarif.push({ file, error: { code: f.code, message: f.message } });
     }
   }
+  if (format === "sarif") io.out(renderSarif(sarif, { toolVersion: packageVersion() }) + "\n");
   return failed > 0 ? EXIT.failed : EXIT.ok;
 };
 
@@ -70,12 +104,13 @@ export const registerDiagnose: RegisterCommand = (program, io, setExit) => {
     .description("diagnose saved responses, curl output, HAR files or CLI errors (offline)")
     .argument("<files...>", "files to read; - reads standard input")
     .option("--json", "one JSON object per input (JSON Lines), as in spec/report.md")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown", "sarif"]).default("text"))
     .addOption(new Option("--input-kind <kind>", "force the input kind instead of detecting it").choices([...INPUT_KINDS]))
     .option("--show-secrets", "keep credentials, cookies and tokens in the output")
+    .option("--all", "HAR: list every denied entry, not only the groups")
     .option("--color", "colour the text output even when not a terminal")
     .option("--no-color", "never colour the text output")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", DIAGNOSE_HELP)
-    .action(async (files: string[], opts: Parameters<typeof runDiagnose>[1]) => setExit(await runDiagnose(files, opts, io)));
+    .action(async (files: string[], opts: DiagnoseFlags) => setExit(await runDiagnose(files, opts, io)));
 };

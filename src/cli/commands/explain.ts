@@ -1,6 +1,6 @@
 // `why403 explain ID`: the knowledge page of a cause or responder.
 import { loadCatalog } from "../../knowledge/catalog.js";
-import { WhyError } from "../../model/errors.js";
+import { explainId } from "../../knowledge/explain-page.js";
 import { isCauseId, isResponderId, CAUSE_SUMMARY, RESPONDER_SUMMARY } from "../../model/taxonomy.js";
 import { renderCausePage, renderResponderPage } from "../../render/render-explain.js";
 import { EXIT } from "../errors.js";
@@ -29,17 +29,16 @@ const runExplain = (id: string | undefined, opts: { list?: boolean; json?: boole
   const color = useColor(io, opts.color);
   const cause = isCauseId(id) ? catalog.causes.get(id) : undefined;
   const responder = isResponderId(id) ? catalog.responders.get(id) : undefined;
-  if (!cause && !responder) throw new WhyError("UNKNOWN_ID", `no responder or cause is called "${id}"`);
-  if (opts.json) {
+  if (opts.json && (cause || responder)) {
     io.out(JSON.stringify(cause ?? responder, (_k, v: unknown) => (v instanceof RegExp ? v.source : v)) + "\n");
     return EXIT.ok;
   }
+  const page = explainId(id);
   // an id that is both a responder and a cause ("unknown") shows both pages
-  if (responder) io.out(renderResponderPage(responder, color));
-  if (cause) {
-    const usedBy = [...catalog.responders.values()].filter((r) => r.causes[cause.id]).map((r) => r.id);
-    if (responder) io.out("\n");
-    io.out(renderCausePage(cause, usedBy, color));
+  if (page.responder) io.out(renderResponderPage(page.responder, color));
+  if (page.cause) {
+    if (page.responder) io.out("\n");
+    io.out(renderCausePage(page.cause, color));
   }
   return EXIT.ok;
 };

@@ -32,7 +32,7 @@ export default defineCause({
       when: [
         {
           on: "body",
-          match: /\b(?:request|access|this request) (?:was |has been )?blocked by (?:the |our )?(?:web application firewall|WAF|security (?:rules?|polic(?:y|ies))|firewall)\b|\bAccess Denied - WAF\b|\bWeb Application Firewall\b[^\n]{0,80}\b(?:blocked|denied|rejected)\b|\bsecurity (?:policy|rule) violation\b|\b(?:malicious|suspicious) (?:request|activity|input) (?:was )?(?:detected|blocked)\b|\b(?:Your|This) request has been blocked\b|\bRequest blocked by security\b|(?:^|\n|>)\s*Request blocked\.\s*(?:$|\n|<)/i,
+          match: /\b(?:request|access|this request) (?:was |has been )?blocked by (?:the |our )?(?:web application firewall|WAF|security (?:rules?|polic(?:y|ies))|firewall)\b|\bAccess Denied - WAF\b|\bWeb Application Firewall\b[^\n]{0,80}\b(?:blocked|denied|rejected)\b|\bsecurity (?:policy|rule) violation\b|\b(?:malicious|suspicious) (?:request|activity|input) (?:was )?(?:detected|blocked)\b|\b(?:Your|This) request has been blocked\b|\bRequest blocked by security\b|(?:^[ \t]*|\n[ \t]*|>\s*)Request blocked\.[ \t]*(?:$|\n|<)/i,
         },
       ],
       weight: 0,

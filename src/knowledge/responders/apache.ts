@@ -105,7 +105,7 @@ export default defineResponder({
     {
       id: "log-htaccess-unreadable",
       role: "decision",
-      when: [{ on: "body", match: /(?:AH00529: )?(?<file>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
+      when: [{ on: "body", match: /(?<!\S)(?<file>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: httpd cannot open the .htaccess file or traverse its directory",

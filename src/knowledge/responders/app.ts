@@ -31,7 +31,7 @@ export default defineResponder({
     {
       id: "spring-invalid-cors",
       role: "decision",
-      when: [{ on: "body", match: /^\s*Invalid CORS request\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*Invalid CORS request\s*$/m }],
       weight: 0.7,
       causes: { "cors-origin": 0.85 },
       detail: "Spring's CORS processor refused the request (its body is exactly `Invalid CORS request`)",

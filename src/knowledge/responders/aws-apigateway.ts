@@ -6,7 +6,7 @@ const DOCS_RESPONSES = "https://docs.aws.amazon.com/apigateway/latest/developerg
 
 const EXECUTE_API = /^https?:\/\/[a-z0-9]{10}\.execute-api\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:[/?#:]|$)/i;
 /** API Gateway's default body: a JSON object whose only key is `message` (some clients print it unquoted). */
-const FORBIDDEN_BODY = /^\s*\{?\s*"?message"?\s*:\s*"Forbidden"\s*\}?\s*$/m;
+const FORBIDDEN_BODY = /^[ \t]*(?:\{\s*)?"?message"?\s*:\s*"Forbidden"\s*\}?[ \t]*$/m;
 
 export default defineResponder({
   id: "aws-apigateway",
@@ -104,7 +104,7 @@ export default defineResponder({
     {
       id: "missing-authentication-token",
       role: "decision",
-      when: [{ on: "body", match: /"?message"?\s*:\s*"Missing Authentication Token"|^\s*Missing Authentication Token\s*$/m }],
+      when: [{ on: "body", match: /"?message"?\s*:\s*"Missing Authentication Token"|^[ \t]*Missing Authentication Token\s*$/m }],
       weight: 0.85,
       overrides: ["aws-service-api"],
       causes: { "missing-auth-token": 0.8 },
@@ -167,7 +167,7 @@ export default defineResponder({
     {
       id: "security-token-invalid",
       role: "decision",
-      when: [{ on: "body", match: /^\s*\{\s*"?message"?\s*:\s*"The security token included in the request is invalid\.?"\s*\}\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*\{\s*"?message"?\s*:\s*"The security token included in the request is invalid\.?"\s*\}\s*$/m }],
       weight: 0.7,
       overrides: ["aws-service-api"],
       causes: { "auth-invalid": 0.85 },
@@ -177,7 +177,7 @@ export default defineResponder({
     {
       id: "signature-mismatch-body",
       role: "decision",
-      when: [{ on: "body", match: /^\s*\{\s*"?message"?\s*:\s*"The request signature we calculated does not match the signature you provided/m }],
+      when: [{ on: "body", match: /^[ \t]*\{\s*"?message"?\s*:\s*"The request signature we calculated does not match the signature you provided/m }],
       weight: 0.7,
       overrides: ["aws-service-api"],
       causes: { "signature-mismatch": 0.9 },

@@ -28,7 +28,7 @@ export default defineResponder({
     {
       id: "bad-request",
       role: "decision",
-      when: [{ on: "body", match: /(?:could not be satisfied\.?(?:<\/H2>)?\s*(?:<HR[^>]*>)?|^)\s*Bad request\.\s*(?:<BR[^>]*>\s*)?We can(?:'|&#39;)t connect to the server/im }],
+      when: [{ on: "body", match: /(?:could not be satisfied\.?(?:<\/H2>)?\s*(?:<HR[^>]*>)?\s*|^[ \t]*)Bad request\.\s*(?:<BR[^>]*>\s*)?We can(?:'|&#39;)t connect to the server/im }],
       weight: 0.9,
       causes: { "host-not-configured": 0.75 },
       detail: "CloudFront `Bad request.`: the requested domain is not an alternate domain name (CNAME) of the distribution the DNS points to (a GET that carries a body gets the same page)",

@@ -35,7 +35,7 @@ export default defineResponder({
     {
       id: "fd-waf-block-body",
       role: "decision",
-      when: [{ on: "body", match: /(?:^|>)\s*The request is blocked\.\s*(?:<|$)/m }],
+      when: [{ on: "body", match: /(?:^[ \t]*|>\s*)The request is blocked\.[ \t]*(?:<|$)/m }],
       weight: 0.55,
       causes: { "waf-rule": 0.7 },
       detail: "a body that is only `The request is blocked.` (Front Door WAF default, without headers to confirm)",
@@ -43,7 +43,7 @@ export default defineResponder({
     {
       id: "appgw-page",
       role: "decision",
-      when: [{ on: "body", match: /<center>\s*Microsoft-Azure-Application-Gateway\/v[12]\s*<\/center>|^\s*403 Forbidden\s*\n\s*Microsoft-Azure-Application-Gateway\/v[12]\s*$/m }],
+      when: [{ on: "body", match: /<center>\s*Microsoft-Azure-Application-Gateway\/v[12]\s*<\/center>|^[ \t]*403 Forbidden\s*\n\s*Microsoft-Azure-Application-Gateway\/v[12]\s*$/m }],
       weight: 0.9,
       overrides: ["nginx"],
       causes: { "waf-rule": 0.35 },

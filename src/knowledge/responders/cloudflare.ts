@@ -156,7 +156,7 @@ export default defineResponder({
     {
       id: "center-page",
       role: "decision",
-      when: [{ on: "body", match: /<hr>\s*<center>\s*cloudflare\s*<\/center>|^\s*403 Forbidden\s*\n\s*cloudflare\s*$/im }],
+      when: [{ on: "body", match: /<hr>\s*<center>\s*cloudflare\s*<\/center>|^[ \t]*403 Forbidden\s*\n\s*cloudflare\s*$/im }],
       weight: 0.8,
       causes: { "host-not-configured": 0.35 },
       detail: "Cloudflare's minimal `403 Forbidden / cloudflare` page, written by the edge itself (often a hostname or IP that is not an active Cloudflare zone)",
@@ -185,7 +185,7 @@ export default defineResponder({
     {
       id: "access-login",
       role: "decision",
-      when: [{ on: "body", match: /(?<team>[\w-]+)\.cloudflareaccess\.com\/cdn-cgi\/access\/login/ }],
+      when: [{ on: "body", match: /(?<![\w-])(?<team>[\w-]+)\.cloudflareaccess\.com\/cdn-cgi\/access\/login/ }],
       weight: 0.85,
       causes: { "sso-required": 0.85, "auth-missing": 0.3 },
       detail: "the answer points to the Cloudflare Access login: the request carried no valid Access token (CF_Authorization cookie or service token)",

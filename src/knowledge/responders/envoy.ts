@@ -50,7 +50,7 @@ export default defineResponder({
     {
       id: "rbac-access-denied",
       role: "decision",
-      when: [{ on: "body", match: /^\s*RBAC: access denied\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*RBAC: access denied\s*$/m }],
       weight: 0.9,
       causes: { "no-allow": 0.6, "insufficient-permissions": 0.3 },
       detail: "Envoy RBAC filter's local reply (Istio AuthorizationPolicy)",
@@ -85,7 +85,7 @@ export default defineResponder({
     {
       id: "jwt-missing",
       role: "decision",
-      when: [{ on: "body", match: /^\s*Jwt is missing\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*Jwt is missing\s*$/m }],
       weight: 0.85,
       causes: { "auth-missing": 0.9 },
       overrides: ["app"],
@@ -94,7 +94,7 @@ export default defineResponder({
     {
       id: "jwt-invalid",
       role: "decision",
-      when: [{ on: "body", match: /^\s*(?:Jwt verification fails|Jwt issuer is not configured|Jwt is not in the form of Header\.Payload\.Signature|Jwks remote fetch is failed|Jwks doesn't have key to match kid or alg from Jwt|Audiences in Jwt are not allowed|Jwt is expired|Jwt not yet valid)\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*(?:Jwt verification fails|Jwt issuer is not configured|Jwt is not in the form of Header\.Payload\.Signature|Jwks remote fetch is failed|Jwks doesn't have key to match kid or alg from Jwt|Audiences in Jwt are not allowed|Jwt is expired|Jwt not yet valid)\s*$/m }],
       weight: 0.85,
       causes: { "auth-invalid": 0.85, "auth-expired": 0.2 },
       overrides: ["app"],
@@ -104,7 +104,7 @@ export default defineResponder({
     {
       id: "jwt-expired",
       role: "hint",
-      when: [{ on: "body", match: /^\s*Jwt is expired\s*$/m }],
+      when: [{ on: "body", match: /^[ \t]*Jwt is expired\s*$/m }],
       weight: 0,
       causes: { "auth-expired": 0.9 },
       detail: "the token's exp is in the past",

@@ -28,7 +28,7 @@ export default defineResponder({
     {
       id: "error-page-text",
       role: "decision",
-      when: [{ on: "body", match: /^\s*403 Forbidden\s*\n\s*(?<server>nginx|openresty)(?:\/[\d.]+)?(?: \([^)\n]*\))?\s*$/im }],
+      when: [{ on: "body", match: /^[ \t]*403 Forbidden\s*\n\s*(?<server>nginx|openresty)(?:\/[\d.]+)?(?: \([^)\n]*\))?\s*$/im }],
       weight: 0.8,
       detail: "nginx's 403 page as rendered text",
     },

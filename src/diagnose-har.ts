@@ -1,0 +1,43 @@
+// The pipeline for a HAR of any size: chunks → entries (streamed) → redacted exchanges →
+// HarDiagnosis → report. Memory stays bounded by the largest entry, not the file.
+import { HarDiagnosis } from "./engine/har-diagnosis.js";
+import { HarReader } from "./input/har-reader.js";
+import { HarCredentialView, harEntryToExchange } from "./input/parse-har.js";
+import { SANITISED_HAR_NOTE } from "./input/parse-input.js";
+import { loadCatalog } from "./knowledge/catalog.js";
+import type { Report } from "./model/report.js";
+import { Redactor } from "./redact/redactor.js";
+
+export interface DiagnoseHarOptions {
+  file?: string;
+  showSecrets?: boolean;
+  /** List every denial in `denials`. */
+  all?: boolean;
+  /** Called now and then with the entries read so far. */
+  onProgress?: (entries: number) => void;
+}
+
+/** Diagnoses a HAR given as chunks of bytes or text (a file stream, a fetch body, a string). */
+export const diagnoseHarStream = async (chunks: AsyncIterable<Uint8Array | string>, opts: DiagnoseHarOptions = {}): Promise<Report> => {
+  const catalog = loadCatalog();
+  const redactor = new Redactor(!opts.showSecrets);
+  const har = new HarDiagnosis(catalog, {
+    file: opts.file ?? "-",
+    ...(opts.all ? { all: true } : {}),
+    redactExchange: (x) => redactor.exchange(x),
+    redactText: (s) => redactor.text(s),
+  });
+  let view: HarCredentialView | undefined;
+  const reader = new HarReader((entry, i) => {
+    // log.creator precedes log.entries in every exporter we know; the view needs it
+    view ??= new HarCredentialView(reader.meta);
+    har.add(harEntryToExchange(entry, i, view));
+    if (opts.onProgress && (i & 255) === 0) opts.onProgress(i);
+  });
+  for await (const chunk of chunks) reader.write(chunk);
+  reader.end();
+  opts.onProgress?.(reader.entries);
+  const report = har.finish(redactor.redacted);
+  if (!view || view.looksSanitised) report.notes.push(SANITISED_HAR_NOTE);
+  return report;
+};
