@@ -4,6 +4,9 @@
 // was sent.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Report } from "../src/model/report.js";
 import { LabUnavailable, runCli, startLab, type Lab } from "./lab/lab.js";
 import { REPLAY_HOSTS, type LogLine } from "./lab/replay.js";
@@ -138,6 +141,34 @@ describe("why403 URL against the lab", () => {
       await new Promise((r) => setTimeout(r, 100));
       assert.equal(since().length, 1, `${path}: exactly one request`);
     }
+  });
+
+  it("signs with a profile from the shared credentials file, and says so in one line when there is none", async (t) => {
+    if (!lab) return t.skip(unavailable);
+    const dir = mkdtempSync(join(tmpdir(), "why403-aws-"));
+    try {
+      const file = join(dir, "credentials");
+      writeFileSync(file, `[lab]\naws_access_key_id = ${lab.moto.keys.reader.id}\naws_secret_access_key = ${lab.moto.keys.reader.secret}\n`);
+      const url = [`http://${REPLAY_HOSTS.s3}:${lab.replay.port}/data/private/report.csv`, "--resolve", `${REPLAY_HOSTS.s3}:${lab.replay.port}:127.0.0.1`, "--aws-sigv4", "aws:amz:us-east-1:s3"];
+      const signed = await runCli([...url, "--profile", "lab", "--json", "--max-requests", "1"], { env: { AWS_SHARED_CREDENTIALS_FILE: file } });
+      assert.equal(signed.code, 0, signed.stderr);
+      const r = JSON.parse(signed.stdout) as Report;
+      assert.equal(r.responder.id, "aws-s3");
+      assert.doesNotMatch(signed.stdout, /InvalidAccessKeyId|SignatureDoesNotMatch/, "the profile's key signed the request");
+      assert.ok(!signed.stdout.includes(lab.moto.keys.reader.secret));
+      const none = await runCli([...url, "--profile", "nosuch"]);
+      assert.equal(none.code, 1);
+      assert.match(none.stderr.trim(), /^why403: error\[AWS_CREDENTIALS\]: [^\n]*profile nosuch[^\n]*$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an HTTPS tunnel the proxy refuses is one line naming its ACL", async (t) => {
+    if (!lab) return t.skip(unavailable);
+    const run = await runCli(["https://intranet.blocked.lab/reports/", "-x", `http://127.0.0.1:${lab.squid}`]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr.trim(), /^why403: error\[PROXY_FAILED\]: [^\n]*answered 403 to CONNECT intranet\.blocked\.lab[^\n]*its ACL denies this host or port/);
   });
 
   it("never shows credentials given on the command line", async (t) => {

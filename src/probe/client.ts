@@ -77,7 +77,9 @@ export const describeTransportError = (e: unknown, where: string, spec: Pick<Pro
   if (TLS_CODES.test(code)) return new WhyError("TLS_FAILED", `TLS with ${where} failed: ${code}${message ? ` (${message.split("\n")[0]!.slice(0, 120)})` : ""}`);
   if (/Proxy response \((\d+)\)/.test(message)) {
     const status = /Proxy response \((\d+)\)/.exec(message)![1]!;
-    return new WhyError("PROXY_FAILED", `the proxy answered ${status} to CONNECT ${where}: it does not tunnel to this host or port`);
+    const why =
+      status === "403" ? "its ACL denies this host or port" : status === "407" ? "it wants proxy credentials (-x http://user:password@proxy:port)" : "it could not open the tunnel (its own log says why)";
+    return new WhyError("PROXY_FAILED", `the proxy answered ${status} to CONNECT ${where}: ${why}`);
   }
   if (/^(?:EHOSTUNREACH|ENETUNREACH|ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_ABORTED|HPE_)/.test(code)) {
     return new WhyError("CONNECTION_FAILED", `the connection to ${where} failed: ${code}`);

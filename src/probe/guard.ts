@@ -51,10 +51,11 @@ export class Guard {
     this.inFlight = true;
   }
 
-  /** Marks the request done; a 429 (or a broken connection) ends probing. */
-  done(status: number | undefined, stop?: string): void {
+  /** Marks the request done; a 429, a 503 asking to retry later, or a broken connection ends probing. */
+  done(status: number | undefined, stop?: string, retryAfter?: string): void {
     this.inFlight = false;
     if (status === 429) this.stopped = "the server answered 429 Too Many Requests";
+    else if (status === 503 && retryAfter !== undefined) this.stopped = `the server answered 503 with Retry-After: ${retryAfter}`;
     else if (stop) this.stopped = stop;
   }
 }

@@ -99,7 +99,7 @@ export const runProbe = async (spec: ProbeSpec, opts: ProbeRunOptions = {}): Pro
     probes.push(record);
     try {
       const res = await client.send(signer && !req.unsigned ? await signer(req) : req);
-      guard.done(res.status);
+      guard.done(res.status, undefined, res.headers.find(([h]) => h.toLowerCase() === "retry-after")?.[1]);
       record.status = res.status;
       if (res.sentTo) record.sentTo = res.sentTo;
       record.timings = { firstByteMs: res.firstByteMs, totalMs: res.totalMs };

@@ -2,7 +2,8 @@
 // page, Spring's CORS processor, an API gateway's missing key, Express refusing an expired JWT),
 // with the same status, headers and body text those frameworks send.
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveLocally } from "./procs.js";
 import type { LogLine } from "./replay.js";
 
 /** The HS256 secret the app verifies JWTs with; tests sign their tokens with it. */
@@ -103,16 +104,5 @@ export const startApp = async (): Promise<App> => {
     res.writeHead(status, { ...headers, "Content-Length": String(Buffer.byteLength(body)) });
     res.end(req.method === "HEAD" ? undefined : body);
   };
-  const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  return {
-    port: typeof addr === "object" && addr ? addr.port : 0,
-    log,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await serveLocally(handle)), log };
 };

@@ -1,5 +1,6 @@
 // Lab plumbing: free ports, starting real servers as child processes, stopping them by PID.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -90,4 +91,19 @@ export const ensureLabPackages = (): string | undefined => {
   for (const bin of ["/usr/sbin/nginx", "/usr/sbin/apache2", "/usr/sbin/squid"]) if (!existsSync(bin)) return `${bin} is missing after install`;
   if (spawnSync("sh", ["-c", "command -v moto_server"]).status !== 0) return "moto_server is not on PATH";
   return undefined;
+};
+
+/** An in-process HTTP server on a free 127.0.0.1 port (the replay and the application). */
+export const serveLocally = async (handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<{ port: number; close(): Promise<void> }> => {
+  const server = createHttpServer((req, res) => void handle(req, res));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address();
+  return {
+    port: typeof addr === "object" && addr ? addr.port : 0,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 };

@@ -4,10 +4,11 @@
 // behaviour that moto lacks: the 15-minute request-time window, and AccessDenied instead of
 // NoSuchKey for a caller without s3:ListBucket.
 import { randomBytes } from "node:crypto";
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { fill, RECORDINGS, type Recording } from "./recordings.js";
+import { serveLocally } from "./procs.js";
 import type { MotoKeys } from "./servers.js";
 
 export interface LogLine {
@@ -200,16 +201,5 @@ export const startReplay = async (t: ReplayTargets): Promise<Replay> => {
     res.end(req.method === "HEAD" ? undefined : body);
   };
 
-  const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  return {
-    port: typeof addr === "object" && addr ? addr.port : 0,
-    log,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await serveLocally(handle)), log };
 };
