@@ -46,6 +46,7 @@ describe("why403 URL: command forms and failures", () => {
       seen.push(`${req.method} ${req.headers.host} ${req.url}`);
       if (req.url?.startsWith("/secret")) res.writeHead(403, { Server: "nginx/1.22.1", "Content-Type": "text/html" }).end(NGINX_403);
       else if (req.url === "/") res.writeHead(200).end("home");
+      else if (req.url === "/members") res.writeHead(401, { "WWW-Authenticate": 'Basic realm="members"' }).end("login");
       else res.writeHead(404, { Server: "nginx/1.22.1" }).end("<html><body><center><h1>404 Not Found</h1></center><hr><center>nginx/1.22.1</center></body></html>");
     });
     httpPort = await listen(http);
@@ -91,6 +92,13 @@ describe("why403 URL: command forms and failures", () => {
     assert.match(text.stdout, / 1\. GET http:\/\/127\.0\.0\.1:\d+\/secret\/a\.txt → 403 {2}\[baseline\] replay the request as given/);
     const md = await runCli([url, "--format", "markdown"]);
     assert.match(md.stdout, /### Requests sent \(\d+\)/);
+  });
+
+  it("a 401 and a 404 are one line each, after one request", async () => {
+    seen.length = 0;
+    oneLine(await runCli([`http://127.0.0.1:${httpPort}/members`]), "NO_DENIAL", /answered 401 Unauthorized: it asks for credentials \(WWW-Authenticate: Basic realm="members"\)/);
+    oneLine(await runCli([`http://127.0.0.1:${httpPort}/gone`]), "NO_DENIAL", /answered 404 Not Found: the resource is not there, which is not a refusal/);
+    assert.equal(seen.length, 2);
   });
 
   it("a refused connection is one line", async () => {

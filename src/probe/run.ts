@@ -52,6 +52,12 @@ const notADenial = (req: ProbeRequest, res: ProbeResponse, spec: ProbeSpec, reda
   if (res.status >= 300 && res.status < 400) {
     return new WhyError("NO_DENIAL", `${what}${location ? ` (Location: ${redactor.text(location)})` : ""}: a redirect, nothing was refused; why403 follows no redirects, so probe the Location if that is the page`);
   }
+  if (res.status === 401 || res.status === 407) {
+    const challenge = res.headers.find(([n]) => /^(?:www|proxy)-authenticate$/i.test(n))?.[1];
+    return new WhyError("NO_DENIAL", `${what}: it asks for credentials${challenge ? ` (${res.status === 407 ? "Proxy" : "WWW"}-Authenticate: ${redactor.text(challenge).slice(0, 80)})` : ""} rather than refusing them; send them with -u or -H 'Authorization: …'`);
+  }
+  if (res.status === 404 || res.status === 410) return new WhyError("NO_DENIAL", `${what}: the resource is not there, which is not a refusal`);
+  if (res.status >= 400) return new WhyError("NO_DENIAL", `${what}: a client error, not a refusal`);
   let cors = "";
   if (spec.origin) {
     const acao = res.headers.find(([n]) => n.toLowerCase() === "access-control-allow-origin")?.[1]?.trim();
