@@ -15,6 +15,8 @@ export interface DiagnoseHarOptions {
   all?: boolean;
   /** Called now and then with the entries read so far. */
   onProgress?: (entries: number) => void;
+  /** Called for every entry with its status and time (summaries, charts); sees nothing secret. */
+  onEntry?: (status: number | undefined, startedAt: string | undefined) => void;
 }
 
 /** Diagnoses a HAR given as chunks of bytes or text (a file stream, a fetch body, a string). */
@@ -31,7 +33,9 @@ export const diagnoseHarStream = async (chunks: AsyncIterable<Uint8Array | strin
   const reader = new HarReader((entry, i) => {
     // log.creator precedes log.entries in every exporter we know; the view needs it
     view ??= new HarCredentialView(reader.meta);
-    har.add(harEntryToExchange(entry, i, view));
+    const x = harEntryToExchange(entry, i, view);
+    opts.onEntry?.(x.response.status, x.startedAt);
+    har.add(x);
     if (opts.onProgress && (i & 255) === 0) opts.onProgress(i);
   });
   for await (const chunk of chunks) reader.write(chunk);

@@ -5,7 +5,8 @@ import { loadCatalog } from "./knowledge/catalog.js";
 import type { InputKind, ParsedInput } from "./model/exchange.js";
 import type { ProbeFact } from "./model/probe-facts.js";
 import type { Report } from "./model/report.js";
-import { diagnoseParsed } from "./engine/diagnose.js";
+import { diagnoseParsed, isDenial } from "./engine/diagnose.js";
+import { extractFacts, type Facts } from "./signals/facts.js";
 import { detectInputKind, parseInput } from "./input/parse-input.js";
 import { normaliseText } from "./input/normalise.js";
 import { Redactor } from "./redact/redactor.js";
@@ -85,3 +86,12 @@ export const diagnosePrepared = (input: PreparedInput): Report => {
  * ```
  */
 export const diagnoseText = (raw: string, opts: DiagnoseTextOptions = {}): Report => diagnosePrepared(prepareInput(raw, opts));
+
+/**
+ * The facts (principal, action, resource, policyKind …) of the denial a prepared input holds: its
+ * last denial exchange, as redacted and parsed for the report.
+ */
+export const factsOfPrepared = (input: PreparedInput): Facts => {
+  const denial = input.parsed.exchanges.filter(isDenial).at(-1) ?? input.parsed.exchanges.at(-1);
+  return denial ? extractFacts(denial) : {};
+};

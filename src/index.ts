@@ -7,11 +7,13 @@
 export { diagnoseText as diagnose } from "./diagnose-text.js";
 export { explainId as explain, explainIndex } from "./knowledge/explain-page.js";
 export { WhyError } from "./model/errors.js";
+export { evaluate as simulate } from "./aws/iam/evaluate.js";
 
 export type { DiagnoseTextOptions, DiagnoseTextOptions as DiagnoseOptions } from "./diagnose-text.js";
 export type { ExplainPage, CausePage, ResponderPage, ExplainIndexEntry } from "./knowledge/explain-page.js";
 export type { Report, ReportCause, ReportResponder, EvidenceItem, ChainLink, ReportGroup, ReportError } from "./model/report.js";
 export type { CauseId, ResponderId } from "./model/taxonomy.js";
+export type { SimulateInput, Verdict, Decision, DecidingStatement, VerdictFix, PolicyInput, PolicyDocument, PolicyType } from "./aws/iam/types.js";
 export type { InputKind } from "./model/exchange.js";
 export type { ErrorCode } from "./model/errors.js";
 export type { CauseCluster } from "./model/cluster.js";

@@ -20,6 +20,9 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   PROXY_FAILED: "check -x/--proxy; a proxy that refuses CONNECT denies this host or port by its ACL",
   SERVER_ERROR: "a 5xx is a failure, not a refusal: read the server's or the gateway's error log",
   AWS_CREDENTIALS: "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile",
+  POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
+  SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
+  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
   INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
   PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
@@ -44,3 +47,11 @@ export const describeError = (e: unknown): CliFailure => {
 
 export const formatFailure = (file: string, f: CliFailure): string =>
   `why403: error[${f.code}]: ${file}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}`;
+
+/** Prints one failure line (and the stack with --debug); returns the exit code for it. */
+export const reportFailure = (err: (s: string) => void, label: string, e: unknown, debug?: boolean): number => {
+  const f = describeError(e);
+  if (debug && e instanceof Error) err(`${e.stack ?? e.message}\n`);
+  err(formatFailure(label, f) + "\n");
+  return f.code === "USAGE" ? EXIT.usage : EXIT.failed;
+};

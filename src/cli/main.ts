@@ -1,5 +1,6 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
 import { Command, CommanderError } from "commander";
+import { registerAws } from "./commands/aws.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerProbe } from "./commands/probe.js";
@@ -10,7 +11,7 @@ import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerProbe];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerProbe];
 
 const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
 const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
@@ -45,6 +46,7 @@ Examples:
   why403 explain --list                        every responder and cause it knows
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
   why403 serve                                 the same in a local web page
+  why403 aws simulate request.json             which IAM policy statement allows or denies a request
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );

@@ -12,6 +12,8 @@ const EXECUTE_API = /^(?<apiId>[a-z0-9]{10})\.execute-api\.(?<region>[a-z]{2}-[a
 /** Patterns read from the body and free text; the first match of each name wins. */
 const TEXT_FACTS: readonly RegExp[] = [
   /User: (?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:[^\s"',]+|anonymous)\s+is\s+not\s+authorized\s+to\s+perform:\s+(?<action>[\w-]+:[\w*]+)(?:\s+on\s+resource:?\s+"?(?<resource>[^\s"',]+))?/,
+  // the policy type AWS names in newer AccessDenied messages, and whether the deny was explicit
+  /(?<denyKind>because no|with an explicit deny in an?) (?<policyKind>identity-based policy|resource-based policy|service control policy|resource control policy|permissions boundary|session policy|VPC endpoint policy)/,
   /s3:\/\/(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(?<key>[^\s"'`]*)/,
   /<BucketName>(?<bucket>[^<]+)<\/BucketName>/,
   /<Key>(?<key>[^<]+)<\/Key>/,

@@ -3,7 +3,10 @@
 // Hook for log files: `why403 logs` (its own branch) plugs in by replacing ANALYSERS.log with a
 // function that triages the file and returns `clusters` (its CauseCluster-shaped clusters),
 // `records`, `status403` and a `timeline`; the page renders those like HAR groups.
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { diagnoseHarStream } from "../diagnose-har.js";
+import { openStream } from "../io/open-input.js";
 import { open } from "node:fs/promises";
 import { diagnosePrepared, prepareInput } from "../diagnose-text.js";
 import { decodeInput } from "../input/normalise.js";
@@ -61,13 +64,49 @@ export const analyseWithDiagnose: Analyser = async (path, ctx) => {
   };
 };
 
+/**
+ * HAR: streamed from disk like the CLI does, so a big file never sits in memory; a summary of
+ * what has been read (entries, 403s, their timeline) goes to the page every half second.
+ */
+export const analyseHar: Analyser = async (path, ctx) => {
+  ctx.emit({ type: "phase", phase: "parsing" });
+  const opened = await openStream(createReadStream(path, { highWaterMark: 1 << 20 }));
+  if (opened.kind !== "har-stream") return analyseWithDiagnose(path, ctx);
+  const times: string[] = [];
+  let records = 0;
+  let status403 = 0;
+  let last = Date.now();
+  const summarise = () => {
+    const timeline = timelineOf(times);
+    ctx.emit({ type: "summary", summary: { kind: "har", records, status403, ...(timeline ? { timeline } : {}) } });
+    return timeline;
+  };
+  const report = await diagnoseHarStream(opened.chunks, {
+    file: ctx.name,
+    onEntry: (status, at) => {
+      records++;
+      if (status === 403) {
+        status403++;
+        if (at) times.push(at);
+      }
+      if (Date.now() - last > 500) {
+        last = Date.now();
+        summarise();
+      }
+    },
+  });
+  const timeline = summarise();
+  ctx.emit({ type: "phase", phase: "diagnosing" });
+  return { kind: "har", report, clusters: report.groups ?? [], records, status403, ...(timeline ? { timeline } : {}) };
+};
+
 /** Until `why403 logs` is wired in: a clear answer instead of a meaningless diagnosis. */
 export const analyseLogPending: Analyser = () =>
   Promise.reject(new WhyError("INPUT_IS_LOG", "this is a server or CDN log; log triage in the page arrives with why403 logs"));
 
 /** The analyser of each upload kind. */
 export const ANALYSERS: Record<UploadKind, Analyser> = {
-  har: analyseWithDiagnose,
+  har: analyseHar,
   text: analyseWithDiagnose,
   log: analyseLogPending,
 };

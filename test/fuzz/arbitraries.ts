@@ -9,7 +9,7 @@ import { isWhyError } from "../../src/model/errors.js";
 import { decodeInput } from "../../src/input/normalise.js";
 import { diagnoseText } from "../../src/diagnose-text.js";
 import { diagnoseHarStream } from "../../src/diagnose-har.js";
-import { openStream } from "../../src/cli/read-input.js";
+import { openStream } from "../../src/io/open-input.js";
 import { parseRawHttp } from "../../src/input/parse-raw-http.js";
 import { parseCurlVerbose } from "../../src/input/parse-curl-verbose.js";
 import { parseText } from "../../src/input/parse-text.js";

@@ -1,6 +1,6 @@
 // `why403 diagnose FILE|-`: offline diagnosis of saved responses, curl output, HAR files and CLI errors.
 import { Option } from "commander";
-import { diagnoseText } from "../../diagnose-text.js";
+import { diagnosePrepared, diagnoseText, factsOfPrepared, prepareInput } from "../../diagnose-text.js";
 import { decodeInput } from "../../input/normalise.js";
 import { INPUT_KINDS, type InputKind } from "../../model/exchange.js";
 import type { Report, ReportError } from "../../model/report.js";
@@ -10,7 +10,7 @@ import { renderSarif } from "../../render/render-sarif.js";
 import { renderText } from "../../render/render-text.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
-import { openInput } from "../read-input.js";
+import { openInput } from "../../io/open-input.js";
 import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
 import { diagnoseHarStream } from "../../diagnose-har.js";
 import { packageVersion } from "../package-root.js";
@@ -31,6 +31,9 @@ Examples:
   curl -sv https://example.com/admin 2>&1 | why403 diagnose -
   why403 diagnose --format markdown case.txt > issue-comment.md
   why403 diagnose --format sarif captures/*.txt > why403.sarif   for GitHub code scanning
+  why403 diagnose --policies ./policies denied.txt   evaluate "User … is not authorized" against
+                                                 ./policies/{authorization-details.json, identity/,
+                                                 resource.json, scp/, rcp/, boundary.json, context.json}
 
 Exit codes: 0 every input diagnosed, 1 some input failed, 2 usage error.
 Secrets (Authorization, cookies, API keys, tokens, signed-URL signatures, JWTs) are replaced by
@@ -44,6 +47,7 @@ interface DiagnoseFlags {
   all?: boolean;
   color?: boolean;
   debug?: boolean;
+  policies?: string;
 }
 
 /** One input to one report: a HAR is streamed (with a progress bar on a terminal), the rest read whole. */
@@ -60,7 +64,12 @@ const diagnoseFile = async (file: string, opts: DiagnoseFlags, io: Io): Promise<
     }
   }
   const buf = opened.kind === "bytes" ? opened.buf : await collect(opened.chunks);
-  return diagnoseText(decodeInput(buf), { ...common, ...(opts.inputKind ? { inputKind: opts.inputKind } : {}) });
+  const textOpts = { ...common, ...(opts.inputKind ? { inputKind: opts.inputKind } : {}) };
+  if (!opts.policies) return diagnoseText(decodeInput(buf), textOpts);
+  // --policies: evaluate the denied request the input names against DIR and cite the deciding statement
+  const prepared = prepareInput(decodeInput(buf), textOpts);
+  const { explainWithPolicies } = await import("../../aws/iam/diagnose-policies.js");
+  return explainWithPolicies(diagnosePrepared(prepared), factsOfPrepared(prepared), opts.policies);
 };
 
 const collect = async (chunks: AsyncIterable<Uint8Array | string>): Promise<Buffer> => {
@@ -108,6 +117,7 @@ export const registerDiagnose: RegisterCommand = (program, io, setExit) => {
     .addOption(new Option("--input-kind <kind>", "force the input kind instead of detecting it").choices([...INPUT_KINDS]))
     .option("--show-secrets", "keep credentials, cookies and tokens in the output")
     .option("--all", "HAR: list every denied entry, not only the groups")
+    .option("--policies <dir>", "IAM policies to evaluate an AccessDenied against; cites the deciding statement")
     .option("--color", "colour the text output even when not a terminal")
     .option("--no-color", "never colour the text output")
     .option("--debug", "print stack traces of internal errors")

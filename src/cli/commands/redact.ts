@@ -11,7 +11,7 @@ import { Redactor } from "../../redact/redactor.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import type { Io, RegisterCommand } from "../io.js";
 import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
-import { openInput } from "../read-input.js";
+import { openInput } from "../../io/open-input.js";
 
 const REDACT_HELP = `
 Replaces every secret by a stable placeholder ([redacted:KIND:N]; the same secret always gets the
