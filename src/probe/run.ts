@@ -125,6 +125,7 @@ export const runProbe = async (spec: ProbeSpec, opts: ProbeRunOptions = {}): Pro
     const first = await send("baseline", "replay the request as given", baseline);
     if (first instanceof WhyError) throw first;
     const facts: ProbeObservation[] = passiveFacts(baseline, first);
+    if (baseline.url.pathname === "/" && first.status === 403) facts.push({ fact: "site-root-denied", probe: 1, detail: `${baseline.method} / → 403: the site root itself is refused` });
     let primary: Primary = { n: 1, req: baseline, res: first };
     const exchangeOf = (p: Primary): Exchange => ({ ...toExchange(p.n, p.req, p.res, redactor), probeFacts: [...facts] });
     if (!isDenial(exchangeOf(primary), catalog)) throw notADenial(baseline, first, spec, redactor);

@@ -97,6 +97,38 @@ export const RECORDINGS = {
 </body>
 </html>`,
   },
+  /** cloudflare example "1010 browser signature page, rendered", as the HTML Cloudflare sends. */
+  cloudflare1010: {
+    source: "https://github.com/qutebrowser/qutebrowser/issues/8100",
+    status: 403,
+    headers: [
+      ["Date", "{{date}}"],
+      ["Content-Type", "text/html; charset=UTF-8"],
+      ["Server", "cloudflare"],
+      ["CF-RAY", "853985445a0b7d1f-FRA"],
+    ],
+    body: `<!DOCTYPE html>
+<html class="no-js" lang="en-US">
+<head>
+<title>Access denied | cf-ua.lab used Cloudflare to restrict access</title>
+<link rel="stylesheet" id="cf_styles-css" href="/cdn-cgi/styles/main.css" />
+</head>
+<body>
+<div id="cf-wrapper">
+<div id="cf-error-details" class="p-0">
+<header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-8">
+<h1 class="inline-block sm:block sm:mb-2 font-light text-60 lg:text-4xl text-black-dark leading-tight mr-2"><span class="inline-block">Access denied</span><span class="code-label">Error code 1010</span></h1>
+</header>
+<section class="w-240 lg:w-full mx-auto mb-8 lg:px-8">
+<h2>What happened?</h2>
+<p>The owner of this website (cf-ua.lab) has banned your access based on your browser's signature (853985445a0b7d1f-ua48).</p>
+</section>
+<span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">853985445a0b7d1f</strong></span>
+</div>
+</div>
+</body>
+</html>`,
+  },
   /** dev corpus dev-aws-009 + aws-apigateway example "Missing Authentication Token with headers". */
   apigwMissingToken: {
     source: "https://repost.aws/knowledge-center/api-gateway-authentication-token-errors",

@@ -30,6 +30,7 @@ export const REPLAY_HOSTS = {
   geo: "geo.cdn.lab",
   waf: "waf.cdn.lab",
   cloudflareWaf: "cf-waf.lab",
+  cloudflareUa: "cf-ua.lab",
   apigw: "abc123defg.execute-api.lab",
   shopApex: "shop.lab",
   shopWww: "www.shop.lab",
@@ -137,6 +138,8 @@ export const startReplay = async (t: ReplayTargets): Promise<Replay> => {
         return playback(RECORDINGS.awsWafBlock);
       case REPLAY_HOSTS.cloudflareWaf:
         return playback(RECORDINGS.cloudflare1020);
+      case REPLAY_HOSTS.cloudflareUa:
+        return /^Mozilla\/5\.0 \(/.test(ua) ? { status: 200, headers: [["Server", "cloudflare"], ["Content-Type", "text/html"]], body: PAGE } : playback(RECORDINGS.cloudflare1010);
       case REPLAY_HOSTS.apigw:
         return url.pathname === "/prod/items" && method === "GET"
           ? { status: 200, headers: [["Content-Type", "application/json"], ["x-amzn-RequestId", newId()]], body: "[]" }

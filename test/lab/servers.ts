@@ -18,6 +18,8 @@ export const WITNESS_FORMAT_NOTE = "PORT METHOD \"HOST\" \"URI\" STATUS";
 
 export interface NginxPorts {
   ipDeny: number;
+  /** a default server that refuses every name but www.shop.test */
+  vhost: number;
   static: number;
   uaBlock: number;
   app: number;
@@ -43,7 +45,7 @@ export const writeSite = (root: string): void => {
 };
 
 export const startNginx = async (dir: string, procs: Procs, appPort: number): Promise<NginxPorts> => {
-  const ports: NginxPorts = { ipDeny: await freePort(), static: await freePort(), uaBlock: await freePort(), app: await freePort(), origin: await freePort() };
+  const ports: NginxPorts = { ipDeny: await freePort(), vhost: await freePort(), static: await freePort(), uaBlock: await freePort(), app: await freePort(), origin: await freePort() };
   const root = join(dir, "www");
   for (const t of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir, "nginx-tmp", t), { recursive: true });
   const conf = `
@@ -71,6 +73,17 @@ http {
     root ${root};
     deny 127.0.0.1;
     allow all;
+  }
+
+  # the site answers only to www.shop.test; any other name lands on the default server
+  server {
+    listen 127.0.0.1:${ports.vhost} default_server;
+    return 403;
+  }
+  server {
+    listen 127.0.0.1:${ports.vhost};
+    server_name www.shop.test;
+    root ${root};
   }
 
   # one site, several locations: missing index, mode 000, dotfiles, method limit, hotlinks, errors
@@ -125,13 +138,14 @@ export interface ApachePorts {
   static: number;
   ipDeny: number;
   waf: number;
+  uaBlock: number;
 }
 
 // log_config and unixd are built into Debian's apache2
 const MODULES = ["mpm_prefork", "authz_core", "authz_host", "authn_core", "dir", "autoindex", "mime", "unique_id", "security2"];
 
 export const startApache = async (dir: string, procs: Procs): Promise<ApachePorts> => {
-  const ports: ApachePorts = { static: await freePort(), ipDeny: await freePort(), waf: await freePort() };
+  const ports: ApachePorts = { static: await freePort(), ipDeny: await freePort(), waf: await freePort(), uaBlock: await freePort() };
   const root = join(dir, "www");
   const adir = join(dir, "apache");
   mkdirSync(join(adir, "modsec-data"), { recursive: true });
@@ -159,6 +173,7 @@ CustomLog "${adir}/access.log" witness
 Listen 127.0.0.1:${ports.static}
 Listen 127.0.0.1:${ports.ipDeny}
 Listen 127.0.0.1:${ports.waf}
+Listen 127.0.0.1:${ports.uaBlock}
 <Directory />
   AllowOverride None
   Require all denied
@@ -183,6 +198,12 @@ Include /usr/share/modsecurity-crs/rules/*.conf
 <VirtualHost 127.0.0.1:${ports.ipDeny}>
   DocumentRoot ${root}
   ${directory("  <RequireAll>\n    Require all granted\n    Require not ip 127.0.0.1\n  </RequireAll>")}
+</VirtualHost>
+
+# User-Agent block with an expression
+<VirtualHost 127.0.0.1:${ports.uaBlock}>
+  DocumentRoot ${root}
+  ${directory('  Require all granted\n  <If "%{HTTP_USER_AGENT} =~ /(?:wget|python|scrapy|go-http-client)/i">\n    Require all denied\n  </If>')}
 </VirtualHost>
 
 <VirtualHost 127.0.0.1:${ports.waf}>
