@@ -43,7 +43,10 @@ export const PROBE_FACTS = [
   "preflight-rejected",
   /** The CORS preflight was accepted for the origin. */
   "preflight-allowed",
-  /** The preflight passes when the origin carries a trailing slash: the allow-list holds "https://app/" instead of "https://app". */
+  /**
+   * The allow-list holds the origin with a trailing slash ("https://app/", never what browsers
+   * send): the preflight passes only for that spelling, or Access-Control-Allow-Origin echoes it.
+   */
   "origin-allowed-with-trailing-slash",
   /** The other name of the host (www. added or removed), at the same address, answers. */
   "host-variant-ok",

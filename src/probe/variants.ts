@@ -1,122 +1,19 @@
 // The experiments a live probe can run: each varies one thing of the user's request, says why,
-// names the causes whose odds its answer moves, and reads the answer into probe facts.
+// names the causes that predict its telling answer, and reads the answer into probe facts.
 import { randomBytes } from "node:crypto";
-import type { ExchangeDiagnosis } from "../engine/diagnose.js";
-import type { CauseId, ResponderId } from "../model/taxonomy.js";
-import type { ProbeFact, ProbeObservation } from "../model/probe-facts.js";
+import type { ProbeFact } from "../model/probe-facts.js";
+import type { ResponderId } from "../model/taxonomy.js";
 import { CREDENTIAL_HEADERS } from "../signals/derived.js";
-import type { ProbeRequest, ProbeResponse } from "./client.js";
-import type { ProbeSpec } from "./spec.js";
+import { header, outcomeOf, say } from "./answers.js";
+import type { PlanContext, Variant } from "./context.js";
+import { preflight, readPreflight } from "./cors.js";
+import { decodeURIComponentSafe, dirOf, getPath, hasCredentials, otherName, replacing, safeBaseline, sameAsBaselineGet, toggleSlash, without } from "./requests.js";
 
-export type VariantId =
-  | "baseline"
-  | "get-for-body"
-  | "no-credentials"
-  | "cors-preflight"
-  | "cors-origin-slash"
-  | "safe-method"
-  | "head"
-  | "no-referer"
-  | "browser-user-agent"
-  | "no-query"
-  | "missing-sibling"
-  | "site-root"
-  | "directory-index"
-  | "slash-variant"
-  | "host-variant"
-  | "origin-direct"
-  | "s3-list";
-
-/** What the probe knows while it plans the next request. */
-export interface PlanContext {
-  spec: ProbeSpec;
-  /** The user's request, unsigned (signing happens at send). */
-  baseline: ProbeRequest;
-  /** The baseline's answer. */
-  base: ProbeResponse;
-  /** The current diagnosis of the answer being explained, with the facts so far. */
-  diagnosis: ExchangeDiagnosis;
-  facts: ProbeObservation[];
-  done: ReadonlySet<VariantId>;
-  /** A name that cannot exist, the same for the whole run. */
-  nonce: string;
-}
-
-export interface Reading {
-  facts: ProbeFact[];
-  finding: string;
-}
-
-export interface Variant {
-  id: VariantId;
-  why: string;
-  /**
-   * The causes that predict the experiment's telling answer (served, 404, the same denial — see
-   * read): the experiment splits the ranking into these and the rest.
-   */
-  tells: readonly CauseId[];
-  applies(ctx: PlanContext): boolean;
-  /** Run it whenever it applies: the user asked for it (--origin, --connect-to). */
-  mandatory?(ctx: PlanContext): boolean;
-  /** Value from the request itself, whatever the ranking: the varied thing is there to vary. */
-  bonus?(ctx: PlanContext): number;
-  build(ctx: PlanContext): ProbeRequest;
-  read(ctx: PlanContext, res: ProbeResponse): Reading;
-}
+export type { PlanContext, Reading, Variant, VariantId } from "./context.js";
 
 export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
 export const newNonce = (): string => `why403-probe-${randomBytes(4).toString("hex")}`;
-
-// ---- reading answers ----
-
-type Outcome = "ok" | "same" | "denied" | "not-found" | "challenge" | "other";
-
-const LOGIN_PATH = /\/(?:log-?in|sign-?in|auth|sso|oauth|account\/login)\b/i;
-
-const header = (headers: readonly [string, string][], name: string): string | undefined =>
-  headers.find(([n]) => n.toLowerCase() === name)?.[1];
-
-export const outcomeOf = (base: ProbeResponse, res: ProbeResponse): Outcome => {
-  if (res.status >= 300 && res.status < 400) return LOGIN_PATH.test(header(res.headers, "location") ?? "") ? "challenge" : "ok";
-  if (res.status >= 200 && res.status < 300) return "ok";
-  if (res.status === base.status) return "same";
-  if (res.status === 404 || res.status === 410) return "not-found";
-  if (res.status === 401 || res.status === 407) return "challenge";
-  if (res.status === 403 || res.status === 451 || res.status === 429) return "denied";
-  return "other";
-};
-
-const statusLine = (res: ProbeResponse): string => `${res.status}${res.statusText ? ` ${res.statusText}` : ""}`;
-
-/** "403 again, the same answer" / "200 OK" / "404 Not Found" with the meaning appended. */
-const say = (base: ProbeResponse, res: ProbeResponse, meaning: Partial<Record<Outcome, string>>): string => {
-  const o = outcomeOf(base, res);
-  const head = o === "same" ? `${res.status} again` : statusLine(res);
-  const m = meaning[o];
-  return m ? `${head}: ${m}` : head;
-};
-
-// ---- building requests ----
-
-const withHeaders = (req: ProbeRequest, headers: [string, string][]): ProbeRequest => ({ ...req, headers });
-const without = (req: ProbeRequest, test: (name: string) => boolean): ProbeRequest => withHeaders(req, req.headers.filter(([n]) => !test(n.toLowerCase())));
-const replacing = (req: ProbeRequest, name: string, value: string): ProbeRequest =>
-  withHeaders(req, [...req.headers.filter(([n]) => n.toLowerCase() !== name), [name === "user-agent" ? "User-Agent" : name, value]]);
-
-/** A GET of another path (and query) on the same origin, keeping the user's headers, no body. */
-const getPath = (ctx: PlanContext, pathAndQuery: string): ProbeRequest => {
-  const url = new URL(pathAndQuery, ctx.baseline.url);
-  const { body: _body, ...rest } = ctx.baseline;
-  const req: ProbeRequest = { ...rest, method: "GET", url };
-  return without(req, (n) => n === "content-type" || n === "content-length");
-};
-
-const sameAsBaselineGet = (ctx: PlanContext): ProbeRequest => getPath(ctx, `${ctx.baseline.url.pathname}${ctx.baseline.url.search}`);
-
-const dirOf = (path: string): string => path.slice(0, path.lastIndexOf("/") + 1);
-
-const hasCredentials = (req: ProbeRequest): boolean => req.headers.some(([n]) => CREDENTIAL_HEADERS.test(n));
 
 const isBrowserUa = (ua: string | undefined): boolean => !!ua && /^Mozilla\/5\.0 \(/.test(ua);
 
@@ -401,65 +298,3 @@ export const VARIANTS: readonly Variant[] = [
     },
   },
 ];
-
-// ---- helpers the experiments share ----
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function toggleSlash(s: string): string {
-  return s.endsWith("/") ? s.slice(0, -1) : `${s}/`;
-}
-
-function otherName(url: URL): string {
-  const h = url.hostname;
-  const name = h.startsWith("www.") ? h.slice(4) : `www.${h}`;
-  return url.port ? `${name}:${url.port}` : name;
-}
-
-/** The user's request when its method is safe; a GET of the same URL when it is not (never varied). */
-function safeBaseline(ctx: PlanContext): ProbeRequest {
-  return ["GET", "HEAD", "OPTIONS"].includes(ctx.baseline.method) ? ctx.baseline : sameAsBaselineGet(ctx);
-}
-
-function preflight(ctx: PlanContext, origin: string): ProbeRequest {
-  const simple = /^(?:accept|accept-language|content-language|content-type|user-agent|referer|origin)$/;
-  const extra = ctx.baseline.headers.map(([n]) => n.toLowerCase()).filter((n) => !simple.test(n) || (n === "content-type" && !/^(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(header(ctx.baseline.headers, "content-type") ?? "")));
-  const headers: [string, string][] = ctx.baseline.headers.filter(([n]) => /^(?:user-agent|accept)$/i.test(n));
-  headers.push(["Origin", origin], ["Access-Control-Request-Method", ctx.baseline.method]);
-  if (extra.length > 0) headers.push(["Access-Control-Request-Headers", [...new Set(extra)].sort().join(",")]);
-  // browsers send no credentials on a preflight
-  return { method: "OPTIONS", url: ctx.baseline.url, headers, route: "normal", ...(ctx.spec.hostHeader ? { hostHeader: ctx.spec.hostHeader } : {}) };
-}
-
-function readPreflight(ctx: PlanContext, res: ProbeResponse, origin: string, toggled: boolean): Reading {
-  const acao = header(res.headers, "access-control-allow-origin")?.trim();
-  const methods = header(res.headers, "access-control-allow-methods");
-  const norm = (s: string) => s.toLowerCase();
-  const credentialed = hasCredentials(ctx.baseline);
-  const matches = acao !== undefined && (norm(acao) === norm(origin) || (acao === "*" && !credentialed));
-  const methodOk = !methods || methods.trim() === "*" || methods.toUpperCase().split(/\s*,\s*/).includes(ctx.baseline.method) || ["GET", "HEAD", "POST"].includes(ctx.baseline.method);
-  const allowed = res.status >= 200 && res.status < 300 && matches && methodOk;
-  const slashed = acao !== undefined && norm(acao) === `${norm(origin).replace(/\/$/, "")}/` && !origin.endsWith("/");
-  if (toggled) {
-    const userHasNoSlash = !ctx.spec.origin!.endsWith("/");
-    return allowed && userHasNoSlash
-      ? { facts: ["origin-allowed-with-trailing-slash"], finding: `${statusLine(res)}, allowed as ${origin}: the allow-list holds the origin with a trailing slash, which browsers never send` }
-      : { facts: [], finding: `${statusLine(res)}: ${allowed ? "allowed" : "refused"} with the slash toggled too` };
-  }
-  const facts: ProbeFact[] = [allowed ? "preflight-allowed" : "preflight-rejected"];
-  if (slashed) facts.push("origin-allowed-with-trailing-slash");
-  let why: string;
-  if (allowed) why = `allowed (Access-Control-Allow-Origin: ${acao})`;
-  else if (acao === undefined) why = `no Access-Control-Allow-Origin for ${origin}`;
-  else if (slashed) why = `Access-Control-Allow-Origin is ${acao}, with a trailing slash: never equal to ${origin}`;
-  else if (acao === "*" && credentialed) why = "Access-Control-Allow-Origin: * cannot be used with credentials";
-  else if (!matches) why = `Access-Control-Allow-Origin is ${acao}, not ${origin}`;
-  else why = `${ctx.baseline.method} is not in Access-Control-Allow-Methods (${methods ?? ""})`;
-  return { facts, finding: `${statusLine(res)}: ${why}` };
-}

@@ -68,6 +68,18 @@ export default defineCause({
       responders: ["nginx", "apache", "iis", "unknown", "envoy", "proxy", "modsecurity", "aws-cloudfront", "cloudflare", "akamai", "fastly", "azure-frontdoor"],
       detail: "live probe: GET of the same URL is served; only this method is refused",
     },
+
+    {
+      id: "probe-get-alone-refused",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-with-head" },
+        { on: "method", in: ["GET"] },
+      ],
+      weight: 0,
+      causes: { "method-denied": 0.6, "directory-listing": -0.6, "filesystem-permission": -0.6, "ip-denied": -0.8 },
+      detail: "live probe: HEAD of the same URL is served while GET is refused: a rule on the method",
+    },
   ],
   examples: [
     {
@@ -100,6 +112,14 @@ export default defineCause({
       source: "https://nginx.org/en/docs/http/ngx_http_core_module.html#limit_except",
       input: "> POST /upload/ HTTP/1.1\n> Host: files.example.com\n> User-Agent: curl/8.5.0\n> Content-Type: application/x-www-form-urlencoded\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
       probes: ["ok-with-safe-method"],
+      expect: { cause: "method-denied" },
+    },
+
+    {
+      name: "live probe: HEAD served, GET refused",
+      source: "https://httpd.apache.org/docs/2.4/mod/core.html#limitexcept",
+      input: "> GET /feed HTTP/1.1\n> Host: www.example.com\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
+      probes: ["ok-with-head"],
       expect: { cause: "method-denied" },
     },
   ],
