@@ -7,6 +7,7 @@ import { CREDENTIAL_HEADERS } from "../signals/derived.js";
 import { header, outcomeOf, say } from "./answers.js";
 import type { PlanContext, Variant } from "./context.js";
 import { preflight, readPreflight } from "./cors.js";
+import { urlPort } from "./spec.js";
 import { decodeURIComponentSafe, dirOf, getPath, hasCredentials, otherName, replacing, safeBaseline, sameAsBaselineGet, toggleSlash, without } from "./requests.js";
 
 export type { PlanContext, Reading, Variant, VariantId } from "./context.js";
@@ -86,7 +87,7 @@ export const VARIANTS: readonly Variant[] = [
     id: "origin-direct",
     why: "the same request straight to the origin (--connect-to), past the edge: which layer refuses?",
     tells: ["origin-denied"],
-    applies: (ctx) => ctx.spec.connectTo.length > 0,
+    applies: (ctx) => ctx.spec.connectTo.some((r) => r.host === ctx.baseline.url.hostname.toLowerCase() && r.port === urlPort(ctx.baseline.url)),
     mandatory: () => true,
     build: (ctx) => ({ ...safeBaseline(ctx), route: "origin" }),
     read: (ctx, res) => {

@@ -89,7 +89,7 @@ export const ensureLabPackages = (): string | undefined => {
   const r = spawnSync("sh", [INSTALL], { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) return `apt-get could not install the lab servers: ${(r.stderr || r.stdout || "").trim().split("\n").pop() ?? ""}`;
   for (const bin of ["/usr/sbin/nginx", "/usr/sbin/apache2", "/usr/sbin/squid"]) if (!existsSync(bin)) return `${bin} is missing after install`;
-  if (spawnSync("sh", ["-c", "command -v moto_server"]).status !== 0) return "moto_server is not on PATH";
+  for (const cmd of ["moto_server", "faketime", "python3"]) if (spawnSync("sh", ["-c", `command -v ${cmd}`]).status !== 0) return `${cmd} is not on PATH`;
   return undefined;
 };
 
