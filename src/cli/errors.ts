@@ -20,9 +20,11 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   PROXY_FAILED: "check -x/--proxy; a proxy that refuses CONNECT denies this host or port by its ACL",
   SERVER_ERROR: "a 5xx is a failure, not a refusal: read the server's or the gateway's error log",
   AWS_CREDENTIALS: "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile",
+  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
+  CONFIG_INVALID: "save the command's JSON output unchanged (aws … --output json > file.json)",
+  TOKEN_UNRECOGNISED: "pass the whole URL, the Authorization header line, the Cookie header or the JWT itself",
   POLICY_INVALID: "fix the named field; the IAM policy validator (aws accessanalyzer validate-policy) shows the same",
   SIMULATE_INVALID: "see why403 aws simulate --help for the file format",
-  AWS_UNAVAILABLE: "check --profile, --region and --endpoint-url, and that the credentials are valid",
   INPUT_IS_LOG: "run why403 logs FILE for access and error logs",
   PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerAws } from "./commands/aws.js";
 import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerInspect } from "./commands/inspect.js";
 import { registerProbe } from "./commands/probe.js";
 import { registerRedact } from "./commands/redact.js";
 import { registerServe } from "./commands/serve.js";
@@ -11,7 +12,7 @@ import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerProbe];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerInspect, registerProbe];
 
 const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
 const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
@@ -47,6 +48,8 @@ Examples:
   why403 explain aws-s3                        how to tell S3 wrote a 403, and its causes
   why403 serve                                 the same in a local web page
   why403 aws simulate request.json             which IAM policy statement allows or denies a request
+  why403 aws cloudfront URL --config dist.json  why CloudFront would refuse this URL (API Gateway: why403 aws apigateway)
+  why403 inspect URL|FILE                      a signed URL, SigV4 header or JWT: expiry, skew, scope
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );

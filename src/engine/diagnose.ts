@@ -125,6 +125,9 @@ const buildCause = (
   const title = fill(specific?.title ?? entry?.title ?? CAUSE_SUMMARY[r.id]);
   const nextSteps: string[] = [];
   if (entry) nextSteps.push(fill(entry.separate));
+  // the checks that confirm it from configuration or credentials: the cause's, then each layer's in the chain
+  const layers = new Set([d.match.decider, ...d.match.chain.map((c) => c.id)]);
+  for (const check of [...(entry?.checks ?? []), ...[...layers].flatMap((id) => catalog.responders.get(id)?.checks ?? [])]) nextSteps.push(fill(check));
   const runnerUp = ranked.find((c) => c.id !== r.id);
   if (ranked[0]?.id === r.id && runnerUp && runnerUp.confidence >= r.confidence * 0.5) {
     const other = catalog.causes.get(runnerUp.id);
@@ -144,7 +147,9 @@ const buildCause = (
   };
 };
 
-export const fillReport = (report: Report, d: ExchangeDiagnosis, parsed: ParsedInput, catalog: Catalog): void => {
+export const fillReport = (report: Report, diagnosis: ExchangeDiagnosis, parsed: ParsedInput, catalog: Catalog): void => {
+  // the input's name fills {file} in the commands offered as next steps
+  const d: ExchangeDiagnosis = { ...diagnosis, vars: { ...diagnosis.vars, file: report.file } };
   const starts = lineIndex(parsed.text);
   const entry = catalog.responders.get(d.match.decider);
   const x = d.exchange;

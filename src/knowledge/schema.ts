@@ -83,6 +83,8 @@ export interface ResponderEntry {
   sources: string[];
   signals: SignalDef[];
   causes: Partial<Record<CauseId, ResponderCause>>;
+  /** Commands that confirm this layer's causes from its configuration, offered as next steps ({placeholders} filled). */
+  checks?: string[];
   examples: Example[];
 }
 
@@ -99,6 +101,8 @@ export interface CauseEntry {
   mistakes: string[];
   sources: string[];
   signals: SignalDef[];
+  /** Commands that confirm this cause from the credentials in the input, offered as next steps. */
+  checks?: string[];
   examples: Example[];
 }
 
@@ -188,6 +192,7 @@ export const responderSchema = v.strictObject({
     v.record(v.string(), responderCauseSchema),
     v.check((r) => Object.keys(r).every((k) => (CAUSE_IDS as readonly string[]).includes(k)), "unknown cause id in causes"),
   ),
+  checks: v.optional(v.array(text(10))),
   examples: v.array(exampleSchema),
 });
 
@@ -201,6 +206,7 @@ export const causeSchema = v.strictObject({
   mistakes: v.array(text(3)),
   sources: nonEmpty(url),
   signals: v.array(signalSchema),
+  checks: v.optional(v.array(text(10))),
   examples: v.array(exampleSchema),
 });
 

@@ -22,9 +22,11 @@ export const ERROR_CODES = {
   PROXY_FAILED: "the proxy refused or failed the request",
   SERVER_ERROR: "the server answered with a server error (5xx), not a denial",
   AWS_CREDENTIALS: "no AWS credentials could be loaded for --aws-sigv4",
+  AWS_UNAVAILABLE: "the AWS API could not be reached or refused the call",
+  CONFIG_INVALID: "the configuration file is not what the AWS CLI prints for this command",
+  TOKEN_UNRECOGNISED: "nothing in the input looks like a signed URL, signed cookie, SigV4 header or JWT",
   POLICY_INVALID: "a policy document is not valid IAM policy JSON",
   SIMULATE_INVALID: "the simulate input is not valid",
-  AWS_UNAVAILABLE: "the AWS API could not be reached or refused the call",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,10 @@
 import type { CauseId, ResponderId } from "./taxonomy.js";
 import type { InputKind } from "./exchange.js";
 
+/** What the configuration checks and `inspect` read instead of a captured response. */
+export const CHECK_INPUT_KINDS = ["cloudfront-config", "apigateway-config", "inspect"] as const;
+export type CheckInputKind = (typeof CHECK_INPUT_KINDS)[number];
+
 export type EvidenceKind = "status" | "header" | "body" | "cli" | "har" | "probe" | "config";
 
 export interface EvidenceItem {
@@ -118,7 +122,7 @@ export interface ReportDenial {
 export interface Report {
   schemaVersion: 1;
   file: string;
-  inputKind: InputKind;
+  inputKind: InputKind | CheckInputKind;
   status?: number;
   /** How the status was known: a status line, text in the input, or assumed for a bare body. */
   statusSource?: "status-line" | "text" | "assumed";
@@ -137,10 +141,28 @@ export interface Report {
   /** Live probing: every request sent, in order, and how many left the machine. */
   probes?: ReportProbe[];
   requestsSent?: number;
+  /** Configuration checks (`why403 aws …`) and token checks (`why403 inspect`), in the order run. */
+  checks?: ReportCheck[];
+  inspected?: ReportInspected[];
   /** How that exchange was reached: redirects and CORS preflight before it (HAR). */
   flow?: FlowStep[];
   /** Every denial, one line each (HAR with --all). */
   denials?: ReportDenial[];
+}
+
+/** One configuration (or token) check and what it found: the list shows what was looked at. */
+export interface ReportCheck {
+  id: string;
+  status: "fail" | "warn" | "pass" | "skip";
+  detail: string;
+  /** The configuration field the check read, as the AWS CLI prints it. */
+  path?: string;
+}
+
+/** A decoded credential (`why403 inspect`): its kind and the fields that are not secret. */
+export interface ReportInspected {
+  kind: string;
+  fields: Record<string, string>;
 }
 
 export interface ReportError {

@@ -54,6 +54,16 @@ export const renderMarkdown = (r: Report): string => {
     for (const d of r.denials) out.push(`| ${d.entry} | ${d.time ?? ""} | ${d.status} | ${d.method ?? ""} | ${mdCell(d.url ?? "")} | \`${d.responder}\` | \`${d.cause}\` |`);
     out.push("");
   }
+  if (r.inspected && r.inspected.length > 0) {
+    out.push("### Decoded", "");
+    for (const i of r.inspected) out.push(`- ${i.kind}: ${Object.entries(i.fields).map(([k, v]) => `${k}=${code(v)}`).join(", ")}`);
+    out.push("");
+  }
+  if (r.checks && r.checks.length > 0) {
+    out.push("### Checks", "", "| check | result | field | detail |", "|---|---|---|---|");
+    for (const c of r.checks) out.push(`| \`${c.id}\` | ${c.status} | ${c.path ? code(c.path) : ""} | ${c.detail.replace(/\|/g, "\\|")} |`);
+    out.push("");
+  }
   if (r.notes.length > 0) out.push(...r.notes.map((n) => `> ${n}`), "");
   if (r.redacted.length > 0) out.push(`_Redacted: ${r.redacted.join(", ")}_`, "");
   return out.join("\n");

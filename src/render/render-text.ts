@@ -1,6 +1,6 @@
 // renderText: a diagnosis that reads like a rustc error: the headline fact, the evidence quoted
 // from the user's own input with the deciding span marked, then note / help / verify.
-import type { EvidenceItem, Report, ReportCause } from "../model/report.js";
+import type { EvidenceItem, Report, ReportCause, ReportCheck, ReportInspected } from "../model/report.js";
 import { paintFor, type Paint } from "./style.js";
 
 export interface TextOptions {
@@ -58,6 +58,29 @@ const causeLines = (c: ReportCause, p: Paint): string[] => {
   return out;
 };
 
+const CHECK_MARK: Record<ReportCheck["status"], [string, "red" | "yellow" | "blue" | "green"]> = {
+  fail: ["✗", "red"],
+  warn: ["!", "yellow"],
+  skip: ["-", "blue"],
+  pass: ["✓", "green"],
+};
+
+/** Configuration and token checks: the ones that found something in full, the passed ones by name. */
+const checkLines = (checks: readonly ReportCheck[], p: Paint): string[] => {
+  const count = (s: ReportCheck["status"]) => checks.filter((c) => c.status === s).length;
+  const out = [`  checks: ${checks.length} run — ${count("fail")} failed, ${count("warn")} warnings, ${count("skip")} skipped, ${count("pass")} passed`];
+  for (const c of checks.filter((x) => x.status !== "pass")) {
+    const [mark, colour] = CHECK_MARK[c.status];
+    out.push(`   ${p(colour, mark)} ${c.id.padEnd(22)} ${c.path ? `${c.path}: ` : ""}${c.detail}`);
+  }
+  const passed = checks.filter((c) => c.status === "pass");
+  if (passed.length > 0) out.push(`   ${p("green", "✓")} ${[...new Set(passed.map((c) => c.id))].join(", ")}`);
+  return out;
+};
+
+const inspectedLines = (items: readonly ReportInspected[]): string[] =>
+  items.map((i) => `  ${i.kind}: ${Object.entries(i.fields).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+
 export const renderText = (r: Report, opts: TextOptions): string => {
   const p = paintFor(opts.color);
   const width = opts.width ?? 80;
@@ -109,6 +132,8 @@ export const renderText = (r: Report, opts: TextOptions): string => {
     out.push(` ${p("blue", "=")} also possible: ${alt.id} (${pct(alt.confidence)}) — ${alt.title}`);
   }
   for (const n of r.notes) out.push(` ${p("blue", "=")} note: ${n}`);
+  if (r.inspected && r.inspected.length > 0) out.push("", ...inspectedLines(r.inspected));
+  if (r.checks && r.checks.length > 0) out.push("", ...checkLines(r.checks, p));
   if (r.groups && r.groups.length > 0) {
     out.push("");
     out.push(`  ${r.exchanges ?? 0} exchanges, ${r.status403 ?? 0} answered 403; groups:`);

@@ -23,9 +23,13 @@ export const clientConfig = (o: AwsOptions): Record<string, unknown> => ({
   maxAttempts: 2,
 });
 
-export const loadSdk = async () => {
-  // the SDK warns on stderr about future Node versions; that is not the user's problem here
+/** The SDK warns on stderr about future Node versions; that is not the user's problem here. */
+export const quietSdk = (): void => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+};
+
+export const loadSdk = async () => {
+  quietSdk();
   const [s3, s3control, sts, iam, kms] = await Promise.all([
     import("@aws-sdk/client-s3"),
     import("@aws-sdk/client-s3-control"),
@@ -67,4 +71,11 @@ export const read = async <T>(call: () => Promise<T>, absentNames: string[] = []
     const status = err.$metadata?.httpStatusCode;
     return { ok: false, absent: absentNames.includes(name) || (status === 404 && absentNames.includes("404")), error: status ? `${message} (HTTP ${status})` : message, ...(status ? { status } : {}) };
   }
+};
+
+/** Runs one SDK call that the command cannot do without: any failure stops it, naming the call. */
+export const must = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
+  const r = await read(call);
+  if (!r.ok) throw new WhyError("AWS_UNAVAILABLE", `${name} failed: ${r.error}`);
+  return r.value;
 };

@@ -67,6 +67,9 @@ export default defineCause({
       detail: "the Bearer token sent is a JWT whose exp lies before the server's time",
     },
   ],
+  checks: [
+    "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
+  ],
   examples: [
     {
       name: "MinIO presigned URL requested after it expired",

@@ -59,6 +59,9 @@ export default defineCause({
       detail: "this machine's clock is minutes away from the server's Date: signed requests carry the wrong time",
     },
   ],
+  checks: [
+    "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
+  ],
   examples: [
     {
       name: "boot2docker VM clock 15 minutes off",

@@ -44,6 +44,9 @@ export default defineCause({
       detail: "a HEAD request on a presigned URL: the method is part of the signature, and presigned URLs are usually made for GET or PUT",
     },
   ],
+  checks: [
+    "Find the first difference between what the server and the client signed: why403 inspect {file|FILE} --canonical CLIENT_CANONICAL (your canonical request, or the SDK debug log: boto3/botocore logs CanonicalRequest and StringToSign at DEBUG)",
+  ],
   examples: [
     {
       name: "presigned PUT with a Content-Type that was not signed",

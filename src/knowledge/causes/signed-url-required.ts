@@ -71,6 +71,9 @@ export default defineCause({
       detail: "a CDN token-auth parameter was sent and refused (expired or for another path)",
     },
   ],
+  checks: [
+    "Decode the signed URL or cookies in the request: why403 inspect {file|FILE} --public-key public_key.pem (expiry, policy resource, Key-Pair-Id, and whether the signature verifies)",
+  ],
   examples: [
     {
       name: "CloudFront signed URL used after its Expires time",

@@ -352,6 +352,9 @@ export default defineResponder({
       verify: ["aws iam simulate-principal-policy --policy-source-arn {principalRole|ROLE_ARN} --action-names execute-api:Invoke --resource-arns {resource|arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/GET/PATH} (expect allowed; for an assumed-role/ROLE/SESSION caller pass arn:aws:iam::ACCOUNT:role/ROLE)"],
     },
   },
+  checks: [
+    "Confirm it from the API's configuration: why403 aws apigateway {url|URL} -X {method|GET} --config DIR (DIR holds the AWS CLI outputs, e.g. aws apigateway get-resources --rest-api-id {apiId|API_ID} --embed methods > DIR/get-resources.json; the full list: why403 aws apigateway --help), or online with AWS credentials: why403 aws apigateway {url|URL} -X {method|GET}",
+  ],
   examples: [
     {
       name: "stage missing from the invoke URL",

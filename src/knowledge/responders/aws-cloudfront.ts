@@ -216,6 +216,9 @@ export default defineResponder({
       verify: ["curl -s -o /dev/null -w '%{http_code}' -X POST {url|URL} (expect the origin's answer, not CloudFront's 403 page)"],
     },
   },
+  checks: [
+    "Confirm it from the distribution's configuration: why403 aws cloudfront {url|URL} -X {method|GET} --config dist.json (dist.json = aws cloudfront get-distribution-config --id DISTRIBUTION_ID; add --bucket-policy policy.json for an S3 origin and --country CC for geo restriction), or online with AWS credentials: why403 aws cloudfront {url|URL} -X {method|GET}",
+  ],
   examples: [
     {
       name: "Amplify app reached through a CNAME that is not configured",
