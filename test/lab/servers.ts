@@ -264,6 +264,13 @@ import boto3, json, sys, urllib.request
 ep = sys.argv[1]
 kw = dict(endpoint_url=ep, region_name="us-east-1", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="setup")
 iam = boto3.client("iam", **kw); s3 = boto3.client("s3", **kw)
+# moto accepts connections before it answers well under load: wait for a clean answer first
+import time
+for attempt in range(60):
+    try:
+        s3.list_buckets(); iam.list_users(); break
+    except Exception:
+        time.sleep(1)
 def user(name, statements):
     iam.create_user(UserName=name)
     k = iam.create_access_key(UserName=name)["AccessKey"]
