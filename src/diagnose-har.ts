@@ -19,7 +19,20 @@ export interface DiagnoseHarOptions {
   onEntry?: (status: number | undefined, startedAt: string | undefined) => void;
 }
 
-/** Diagnoses a HAR given as chunks of bytes or text (a file stream, a fetch body, a string). */
+/**
+ * Diagnoses a HAR of any size given as chunks of bytes or text (a file stream, a fetch body),
+ * without holding it whole: every denial is diagnosed and grouped (`exchanges`, `status403`,
+ * `groups`; `denials` with `all`).
+ *
+ * @throws {WhyError} `HAR_INVALID` for a truncated or non-HAR document, `NO_DENIAL` when no entry is denied.
+ * @example
+ * ```ts
+ * import { createReadStream } from "node:fs";
+ * import { diagnoseHar } from "why403";
+ * const report = await diagnoseHar(createReadStream("session.har"), { file: "session.har" });
+ * for (const g of report.groups ?? []) console.log(g.count, g.responder, g.cause);
+ * ```
+ */
 export const diagnoseHarStream = async (chunks: AsyncIterable<Uint8Array | string>, opts: DiagnoseHarOptions = {}): Promise<Report> => {
   const catalog = loadCatalog();
   const redactor = new Redactor(!opts.showSecrets);

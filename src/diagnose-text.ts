@@ -3,6 +3,7 @@
 // (HAR timelines) work on the same redacted, parsed input the report was built from.
 import { loadCatalog } from "./knowledge/catalog.js";
 import type { InputKind, ParsedInput } from "./model/exchange.js";
+import type { ProbeFact } from "./model/probe-facts.js";
 import type { Report } from "./model/report.js";
 import { diagnoseParsed, isDenial } from "./engine/diagnose.js";
 import { extractFacts, type Facts } from "./signals/facts.js";
@@ -29,7 +30,15 @@ export interface DiagnoseTextOptions {
   showSecrets?: boolean;
   /** Multi-exchange inputs (HAR): list every denial in `denials`. */
   all?: boolean;
+  /** Facts a live probe observed around this answer (catalog examples of probe signals). */
+  probeFacts?: readonly ProbeFact[];
 }
+
+/** Attaches facts a live probe observed to every exchange of a parsed input. */
+export const withProbeFacts = (parsed: ParsedInput, facts: readonly ProbeFact[] | undefined): ParsedInput =>
+  !facts?.length
+    ? parsed
+    : { ...parsed, exchanges: parsed.exchanges.map((x) => ({ ...x, probeFacts: facts.map((fact) => ({ fact, probe: 0, detail: fact })) })) };
 
 /** An input after redaction and parsing: `parsed.text` is what evidence line/column point into. */
 export interface PreparedInput {
@@ -54,7 +63,7 @@ export const prepareInput = (raw: string, opts: DiagnoseTextOptions = {}): Prepa
   } else {
     parsed = parseInput(redactor.rawText(normalised), kind);
   }
-  return { file: opts.file ?? "-", parsed, redacted: redactor.redacted, ...(opts.all ? { all: true } : {}) };
+  return { file: opts.file ?? "-", parsed: withProbeFacts(parsed, opts.probeFacts), redacted: redactor.redacted, ...(opts.all ? { all: true } : {}) };
 };
 
 /** Diagnoses a prepared input. */

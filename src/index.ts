@@ -8,6 +8,8 @@ export { diagnoseText as diagnose } from "./diagnose-text.js";
 export { explainId as explain, explainIndex } from "./knowledge/explain-page.js";
 export { WhyError } from "./model/errors.js";
 export { evaluate as simulate } from "./aws/iam/evaluate.js";
+export { probe } from "./probe/probe.js";
+export { diagnoseHarStream as diagnoseHar } from "./diagnose-har.js";
 export { checkCloudFront } from "./aws/cloudfront/check.js";
 export { parseDistribution } from "./aws/cloudfront/load.js";
 export { checkApiGateway } from "./aws/apigateway/check.js";
@@ -19,6 +21,8 @@ export type { Report, ReportCause, ReportResponder, EvidenceItem, ChainLink, Rep
 export type { CloudFrontCheckInput } from "./aws/cloudfront/check.js";
 export type { ApiGatewayCheckInput } from "./aws/apigateway/check.js";
 export type { InspectInput } from "./inspect/inspect.js";
+export type { ProbeOptions } from "./probe/probe.js";
+export type { DiagnoseHarOptions } from "./diagnose-har.js";
 export type { CauseId, ResponderId } from "./model/taxonomy.js";
 export type { SimulateInput, Verdict, Decision, DecidingStatement, VerdictFix, PolicyInput, PolicyDocument, PolicyType } from "./aws/iam/types.js";
 export type { InputKind } from "./model/exchange.js";

@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { diagnose, explain, explainIndex, WhyError, type Report } from "why403";
+import { diagnose, diagnoseHar, explain, explainIndex, probe, simulate, WhyError, type Report } from "why403";
+import { createServer } from "node:http";
+import { Readable } from "node:stream";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -43,6 +45,49 @@ describe("import { diagnose, explain } from 'why403' (self-reference)", () => {
   it("throws a WhyError with a code for bad input and unknown ids", () => {
     assert.throws(() => diagnose("  "), (e) => e instanceof WhyError && e.code === "INPUT_EMPTY");
     assert.throws(() => explain("no-such-id"), (e) => e instanceof WhyError && e.code === "UNKNOWN_ID");
+  });
+});
+
+describe("probe, simulate and diagnoseHar from 'why403'", () => {
+  it("probe runs the live experiments against a local server and returns the report with probes", async () => {
+    const server = createServer((req, res) => {
+      res.writeHead(403, { "Content-Type": "text/html", Server: "nginx/1.22.1" });
+      res.end("<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>nginx/1.22.1</center></body></html>");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    try {
+      const report = await probe(`http://127.0.0.1:${port}/admin/`, { maxRequests: 3 });
+      assert.equal(report.responder.id, "nginx");
+      assert.ok((report.requestsSent ?? 0) >= 1 && (report.requestsSent ?? 0) <= 3);
+      assert.equal(report.probes?.[0]?.variant, "baseline");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("simulate names the statement that denies", () => {
+    const v = simulate({
+      request: { principal: "arn:aws:iam::111122223333:user/alice", action: "s3:GetObject", resource: "arn:aws:s3:::b/k", context: {} },
+      policies: {
+        identity: [{ Version: "2012-10-17", Statement: [{ Sid: "All", Effect: "Allow", Action: "s3:*", Resource: "*" }, { Sid: "NoK", Effect: "Deny", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k" }] }],
+        resource: null,
+        scp: [],
+        rcp: [],
+        boundary: null,
+        session: null,
+      },
+      sameAccount: true,
+    });
+    assert.equal(v.decision, "ExplicitDeny");
+    assert.ok(v.deciding.some((d) => d.statement === "NoK" && d.effect === "Deny"), JSON.stringify(v.deciding));
+  });
+
+  it("diagnoseHar reads a HAR stream", async () => {
+    const har = JSON.stringify({ log: { version: "1.2", creator: { name: "WebInspector" }, entries: [{ startedDateTime: "2026-11-23T10:00:00Z", request: { method: "GET", url: "https://b.s3.amazonaws.com/k", headers: [] }, response: { status: 403, headers: [{ name: "Server", value: "AmazonS3" }], content: { text: "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>" } } }] } });
+    const report = await diagnoseHar(Readable.from([har.slice(0, 50), har.slice(50)]), { file: "x.har" });
+    assert.equal(report.responder.id, "aws-s3");
+    assert.equal(report.status403, 1);
   });
 });
 

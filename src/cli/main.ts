@@ -5,6 +5,7 @@ import { registerDiagnose } from "./commands/diagnose.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerInspect } from "./commands/inspect.js";
 import { registerLogs } from "./commands/logs.js";
+import { registerProbe } from "./commands/probe.js";
 import { registerRedact } from "./commands/redact.js";
 import { registerServe } from "./commands/serve.js";
 import { describeError, EXIT } from "./errors.js";
@@ -12,7 +13,21 @@ import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
 /** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerInspect, registerLogs];
+const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerInspect, registerProbe, registerLogs];
+
+const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
+const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
+
+/**
+ * `why403 URL [flags]` (or curl-style `why403 -H ... URL`) is `why403 probe URL [flags]`: commander
+ * would otherwise read the URL as an unknown command.
+ */
+export const rewriteUrlArgv = (argv: string[]): string[] => {
+  const first = argv[2];
+  if (isUrl(first)) return [...argv.slice(0, 2), "probe", ...argv.slice(2)];
+  if (first?.startsWith("-") && !ROOT_FLAGS.has(first) && argv.slice(3).some(isUrl)) return [...argv.slice(0, 2), "probe", ...argv.slice(2)];
+  return argv;
+};
 
 export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
   const program = new Command()
@@ -26,6 +41,7 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
       "after",
       `
 Examples:
+  why403 https://example.com/admin/            probe live: replay, vary, explain (curl flags work)
   why403 diagnose case.txt                     a saved response, curl -i/-v output or CLI error
   curl -sv https://example.com/x 2>&1 | why403 diagnose -
   why403 diagnose --json session.har           HAR export from the browser, as JSON
@@ -57,7 +73,7 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
       program.outputHelp();
       return EXIT.usage;
     }
-    await program.parseAsync(argv);
+    await program.parseAsync(rewriteUrlArgv(argv));
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -59,6 +59,7 @@ const QUOTE_LIMIT = 240;
 
 const evidenceKind = (e: Evidence, parsed: ParsedInput): EvidenceItem["signal"] => {
   if (e.source === "status") return "status";
+  if (e.source === "probe") return "probe";
   if (e.source === "header" || e.source === "request-header" || e.source === "cookie") return parsed.kind === "har" ? "har" : "header";
   if (parsed.kind === "har") return "har";
   if (parsed.kind === "cli-error") return "cli";

@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { CAUSE_IDS, RESPONDER_IDS, type CauseId, type ResponderId } from "../model/taxonomy.js";
 import { INPUT_KINDS, type InputKind } from "../model/exchange.js";
 import { DERIVED_FACTS, type DerivedFact } from "../signals/derived.js";
+import { PROBE_FACTS, type ProbeFact } from "../model/probe-facts.js";
 
 /** One test on an exchange. All conditions of a signal must hold for it to fire. */
 export type Condition =
@@ -18,7 +19,9 @@ export type Condition =
   | { on: "method"; in: string[] }
   | { on: "kind"; in: InputKind[] }
   /** A relation between parts of the exchange, computed by code (see signals/derived.ts). */
-  | { on: "fact"; name: DerivedFact; absent?: true };
+  | { on: "fact"; name: DerivedFact; absent?: true }
+  /** What a live probe observed by varying the request (see model/probe-facts.ts). */
+  | { on: "probe"; name: ProbeFact; absent?: true };
 
 export interface SignalDef {
   id: string;
@@ -42,6 +45,8 @@ export interface Example {
   /** Where the example was taken from: a public report or vendor documentation. */
   source: string;
   input: string;
+  /** Facts a live probe observed with this input as its answer (why403 URL). */
+  probes?: ProbeFact[];
   expect: { responder?: ResponderId; cause?: CauseId; notResponder?: ResponderId; notCause?: CauseId };
 }
 
@@ -130,6 +135,7 @@ export const conditionSchema = v.variant("on", [
   v.strictObject({ on: v.literal("method"), in: nonEmpty(v.pipe(v.string(), v.regex(/^[A-Z]+$/))) }),
   v.strictObject({ on: v.literal("kind"), in: nonEmpty(v.picklist(INPUT_KINDS)) }),
   v.strictObject({ on: v.literal("fact"), name: v.picklist(DERIVED_FACTS), absent }),
+  v.strictObject({ on: v.literal("probe"), name: v.picklist(PROBE_FACTS), absent }),
 ]);
 
 export const signalSchema = v.pipe(
@@ -152,6 +158,7 @@ export const exampleSchema = v.strictObject({
   name: text(3),
   source: url,
   input: text(1),
+  probes: v.optional(nonEmpty(v.picklist(PROBE_FACTS))),
   expect: v.pipe(
     v.strictObject({
       responder: v.optional(responderId),

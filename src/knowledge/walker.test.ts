@@ -4,7 +4,7 @@
 // WHY403_ENTRY=a,b limits the run to some entries (for authors of an entry).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { diagnoseText } from "../diagnose-text.js";
+import { diagnoseText, withProbeFacts } from "../diagnose-text.js";
 import { parseInput } from "../input/parse-input.js";
 import { normaliseText } from "../input/normalise.js";
 import { extractSignals } from "../signals/extract.js";
@@ -21,7 +21,7 @@ const describeMiss = (ex: Example, got: { responder: string; causes: string[] })
   `example "${ex.name}" (${ex.source}): got responder ${got.responder}, causes [${got.causes.join(", ")}], expected ${JSON.stringify(ex.expect)}`;
 
 const checkExample = (entryId: string, ex: Example): void => {
-  const report = diagnoseText(ex.input, { file: `${entryId}:${ex.name}` });
+  const report = diagnoseText(ex.input, { file: `${entryId}:${ex.name}`, ...(ex.probes ? { probeFacts: ex.probes } : {}) });
   const got = { responder: report.responder.id, causes: report.causes.map((c) => c.id) };
   const e = ex.expect;
   if (e.responder) assert.equal(got.responder, e.responder, describeMiss(ex, got));
@@ -30,8 +30,8 @@ const checkExample = (entryId: string, ex: Example): void => {
   if (e.notCause) assert.notEqual(got.causes[0], e.notCause, describeMiss(ex, got));
 };
 
-const firedKeys = (input: string): Set<string> => {
-  const parsed = parseInput(normaliseText(input));
+const firedKeys = (ex: Example): Set<string> => {
+  const parsed = withProbeFacts(parseInput(normaliseText(ex.input)), ex.probes);
   const keys = new Set<string>();
   for (const x of parsed.exchanges) for (const h of extractSignals(x, parsed.kind, catalog)) keys.add(h.key);
   return keys;
@@ -55,7 +55,7 @@ describe("the knowledge catalog", () => {
       it("has every signal fire on at least one of its own examples", () => {
         const positives = entry.examples.filter((ex) => ex.expect.responder === entry.id || ex.expect.cause === entry.id);
         const fired = new Set<string>();
-        for (const ex of positives) for (const k of firedKeys(ex.input)) fired.add(k);
+        for (const ex of positives) for (const k of firedKeys(ex)) fired.add(k);
         const silent = entry.signals.map((s) => `${entry.id}.${s.id}`).filter((k) => !fired.has(k));
         assert.deepEqual(silent, [], `signals that no positive example of ${entry.id} fires`);
       });
@@ -67,7 +67,7 @@ describe("the knowledge catalog", () => {
     for (const owner of responderEntries) {
       for (const ex of owner.examples) {
         if (ex.expect.responder !== owner.id) continue;
-        const parsed = parseInput(normaliseText(ex.input));
+        const parsed = withProbeFacts(parseInput(normaliseText(ex.input)), ex.probes);
         for (const x of parsed.exchanges) {
           const hits = extractSignals(x, parsed.kind, catalog);
           const overriddenByOwner = new Set(

@@ -1,6 +1,7 @@
 // The normalised shape every input parser produces: one or more request/response exchanges
 // plus the free text around them. Offsets point into the (normalised) input text so that
 // renderers can underline the user's own lines.
+import type { ProbeObservation } from "./probe-facts.js";
 
 export const INPUT_KINDS = [
   "http-response",
@@ -58,6 +59,8 @@ export interface Exchange {
   /** HAR entry index and time, when the exchange came from a HAR. */
   harEntry?: number;
   startedAt?: string;
+  /** What live probing observed around this exchange (why403 URL): differences between variants. */
+  probeFacts?: ProbeObservation[];
   /** Where a 3xx response sends the client (Location / HAR redirectURL), as written. */
   redirectTo?: string;
 }

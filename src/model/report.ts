@@ -68,6 +68,24 @@ export interface ReportGroup {
   entry: number;
 }
 
+/** One request a live probe sent, why, and what it showed (spec/report.md `probes`). */
+export interface ReportProbe {
+  n: number;
+  variant: string;
+  method: string;
+  url: string;
+  why: string;
+  status?: number;
+  finding: string;
+  /** The Host header, when it is not the URL's host (a Host variant at the same address). */
+  host?: string;
+  /** Where the request was sent: address:port as connected (or the proxy's). */
+  sentTo?: string;
+  timings?: { firstByteMs: number; totalMs: number };
+  /** A transport failure instead of an answer. */
+  error?: string;
+}
+
 /** One step of the way a denied HAR entry was reached: a redirect, a CORS preflight, the entry itself. */
 export interface FlowStep {
   entry: number;
@@ -120,6 +138,9 @@ export interface Report {
   groups?: ReportGroup[];
   /** Index of the exchange the top-level diagnosis describes. */
   exchange?: number;
+  /** Live probing: every request sent, in order, and how many left the machine. */
+  probes?: ReportProbe[];
+  requestsSent?: number;
   /** Configuration checks (`why403 aws …`) and token checks (`why403 inspect`), in the order run. */
   checks?: ReportCheck[];
   inspected?: ReportInspected[];

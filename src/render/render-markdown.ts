@@ -23,6 +23,14 @@ export const renderMarkdown = (r: Report): string => {
     out.push("### Evidence", "");
     out.push(...evidence.map(evidenceLine), "");
   }
+  if (r.probes && r.probes.length > 0) {
+    out.push(`### Requests sent (${r.requestsSent ?? r.probes.length})`, "", "| # | request | status | why | finding |", "|---|---|---|---|---|");
+    const cell = (s: string) => s.replace(/\|/g, "\\|");
+    for (const pr of r.probes) {
+      out.push(`| ${pr.n} | ${code(`${pr.method} ${pr.url}${pr.host ? ` (Host: ${pr.host})` : ""}`)} | ${pr.status ?? "—"} | ${cell(pr.why)} | ${cell(pr.finding)} |`);
+    }
+    out.push("");
+  }
   if (top) {
     out.push("### Why", "", top.why, "");
     out.push("### What to change", "", ...top.fix.map((f) => `- ${f}`), "");

@@ -104,7 +104,9 @@ export const renderText = (r: Report, opts: TextOptions): string => {
   out.push(`  ${responderLine}`);
   if (r.request?.url) out.push(`  request: ${r.request.method ?? "GET"} ${r.request.url}`);
   const shown = new Set<string>();
-  for (const e of [...r.responder.evidence.filter((x) => x.role === "decision"), ...(top?.evidence ?? [])].slice(0, 4)) {
+  // what a live probe showed tells most: it goes first after the responder's own evidence
+  const topEvidence = [...(top?.evidence ?? [])].sort((a, b) => Number(b.signal === "probe") - Number(a.signal === "probe"));
+  for (const e of [...r.responder.evidence.filter((x) => x.role === "decision"), ...topEvidence].slice(0, 4)) {
     const key = `${e.line}:${e.column}:${e.text}`;
     if (shown.has(key)) continue;
     shown.add(key);
@@ -112,6 +114,15 @@ export const renderText = (r: Report, opts: TextOptions): string => {
   }
   for (const e of (top?.against ?? []).slice(0, 2)) out.push(...quoteBlock(e, r.file, p, "argues against"));
   out.push("");
+  if (r.probes && r.probes.length > 0) {
+    out.push(`  ${r.requestsSent ?? r.probes.length} request${(r.requestsSent ?? r.probes.length) === 1 ? "" : "s"} sent, one at a time:`);
+    for (const pr of r.probes) {
+      const host = pr.host ? ` (Host: ${pr.host})` : "";
+      out.push(`  ${p("blue", `${String(pr.n).padStart(2)}.`)} ${pr.method} ${pr.url}${host} ${p("bold", `→ ${pr.status ?? "no answer"}`)}  ${p("blue", `[${pr.variant}]`)} ${pr.why}`);
+      out.push(`      ${pr.finding}`);
+    }
+    out.push("");
+  }
   if (r.chain.length > 0) {
     const links = r.chain.map((c) => (c.role === "decision" ? `${c.id} (decided)` : `${c.id} (passed it on)`));
     out.push(` ${p("blue", "=")} chain: client → ${links.join(" → ")}`);

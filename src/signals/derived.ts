@@ -34,7 +34,8 @@ export const DERIVED_FACTS = [
 ] as const;
 export type DerivedFact = (typeof DERIVED_FACTS)[number];
 
-const CREDENTIAL_HEADERS = /^(?:authorization|cookie|x-api-key|api-key|x-amz-security-token|proxy-authorization|x-auth-token)$/i;
+/** Request headers that carry credentials (also what live probing removes to test without them). */
+export const CREDENTIAL_HEADERS = /^(?:authorization|cookie|x-api-key|api-key|x-amz-security-token|proxy-authorization|x-auth-token)$/i;
 
 const amzDate = (s: string): number | undefined => {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);

@@ -5,7 +5,7 @@ import type { Condition, SignalDef } from "../knowledge/schema.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import { deriveFact } from "./derived.js";
 
-export type EvidenceSource = "status" | "header" | "request-header" | "body" | "url" | "cookie" | "method" | "kind" | "fact";
+export type EvidenceSource = "status" | "header" | "request-header" | "body" | "url" | "cookie" | "method" | "kind" | "fact" | "probe";
 
 /** Where a condition matched: a span of the input (offset/length) or a labelled value. */
 export interface Evidence {
@@ -115,6 +115,11 @@ const evaluate = (c: Condition, x: Exchange, kind: InputKind): Found | undefined
       const holds = deriveFact(c.name, x);
       if (c.absent) return holds ? undefined : none;
       return holds ? { evidence: [{ source: "fact", text: c.name }], captures: {} } : undefined;
+    }
+    case "probe": {
+      const seen = x.probeFacts?.find((o) => o.fact === c.name);
+      if (c.absent) return seen ? undefined : none;
+      return seen ? { evidence: [{ source: "probe", name: `request ${seen.probe}`, text: seen.detail }], captures: {} } : undefined;
     }
     case "header":
       found = searchHeaders(x.response.headers, c.name, c.match, "header");

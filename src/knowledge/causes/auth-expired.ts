@@ -57,6 +57,15 @@ export default defineCause({
       causes: { "auth-expired": 0.85 },
       detail: "the presigned URL's X-Amz-Date + X-Amz-Expires lies before the response's Date",
     },
+
+    {
+      id: "probe-expired-jwt",
+      role: "hint",
+      when: [{ on: "probe", name: "bearer-token-expired" }],
+      weight: 0,
+      causes: { "auth-expired": 0.9 },
+      detail: "the Bearer token sent is a JWT whose exp lies before the server's time",
+    },
   ],
   checks: [
     "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
@@ -85,6 +94,14 @@ export default defineCause({
       source: "https://github.com/aws/aws-sdk-php/issues/612",
       input: "AWS HTTP error: Client error: 403 RequestTimeTooSkewed (client): The difference between the request time and the current time is too large. - <?xml version=\"1.0\" encoding=\"UTF-8\"?> <Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestTime>20150604T232559Z</RequestTime><ServerTime>2015-06-04T22:26:16Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>",
       expect: { notCause: "auth-expired" },
+    },
+
+    {
+      name: "live probe: an Express API answers a bare Forbidden to an expired JWT",
+      source: "https://github.com/auth0/node-jsonwebtoken#tokenexpirederror",
+      input: "HTTP/1.1 403 Forbidden\nX-Powered-By: Express\nContent-Type: text/plain; charset=utf-8\nContent-Length: 9\n\nForbidden",
+      probes: ["bearer-token-expired"],
+      expect: { cause: "auth-expired" },
     },
   ],
 });

@@ -60,6 +60,18 @@ export default defineCause({
       detail: "RFC 6750 challenge: the bearer token is invalid (expired tokens say so in error_description)",
       sources: ["https://www.rfc-editor.org/rfc/rfc6750.html#section-3.1"],
     },
+
+    {
+      id: "probe-credentials-refused",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-without-credentials" },
+        { on: "fact", name: "request-with-credentials" },
+      ],
+      weight: 0,
+      causes: { "auth-invalid": 0.65, "auth-expired": 0.25 },
+      detail: "live probe: the same request without credentials is served: the credentials sent are what is refused",
+    },
   ],
   examples: [
     {
@@ -91,6 +103,14 @@ export default defineCause({
       source: "https://github.com/cfn-sphere/cfn-sphere/issues/55",
       input: "AWS API Error: BotoServerError: 403 Forbidden\n<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>ExpiredToken</Code>\n    <Message>The security token included in the request is expired</Message>\n  </Error>\n  <RequestId>689b4496-ca92-11e5-9a31-4932678efe5c</RequestId>\n</ErrorResponse>",
       expect: { notCause: "auth-invalid" },
+    },
+
+    {
+      name: "live probe: served anonymously, refused with the token sent",
+      source: "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1",
+      input: "> GET /v1/catalog HTTP/1.1\n> Host: api.example.com\n> Authorization: Bearer [redacted:authorization:1]\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/json\n<\n{\"error\":\"forbidden\"}",
+      probes: ["ok-without-credentials"],
+      expect: { cause: "auth-invalid" },
     },
   ],
 });

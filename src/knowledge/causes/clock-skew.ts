@@ -49,6 +49,15 @@ export default defineCause({
       detail: "SigV4: the signing time lies before the server's accepted window; a signing clock that is behind (or a replayed signed request)",
       sources: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html"],
     },
+
+    {
+      id: "probe-local-clock-off",
+      role: "hint",
+      when: [{ on: "probe", name: "local-clock-skewed" }],
+      weight: 0,
+      causes: { "clock-skew": 0.6 },
+      detail: "this machine's clock is minutes away from the server's Date: signed requests carry the wrong time",
+    },
   ],
   checks: [
     "If the request carried a presigned URL, a SigV4 Authorization header or a JWT: why403 inspect {file|FILE} (when it was signed, until when it is valid, the skew against the server's Date; secrets stay hidden)",
@@ -71,6 +80,14 @@ export default defineCause({
       source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html",
       input: "<Error><Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>3600</X-Amz-Expires><Expires>2024-03-01T09:00:00Z</Expires><ServerTime>2024-03-02T14:12:40Z</ServerTime><RequestId>9F2A6C1B3D4E5F60</RequestId></Error>",
       expect: { notCause: "clock-skew" },
+    },
+
+    {
+      name: "live probe: S3 refuses a SigV4 request from a machine whose clock is an hour behind",
+      source: "https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html",
+      input: "HTTP/1.1 403 Forbidden\nx-amz-request-id: 4442587FB7D0A2F9\nContent-Type: application/xml\nServer: AmazonS3\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestTime>20240108T110000Z</RequestTime><ServerTime>2024-01-08T12:00:00Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds><RequestId>4442587FB7D0A2F9</RequestId></Error>",
+      probes: ["local-clock-skewed"],
+      expect: { cause: "clock-skew" },
     },
   ],
 });

@@ -97,6 +97,23 @@ export default defineCause({
       detail: "the browser console reports a CORS failure (it also does so when any error response lacks CORS headers)",
       sources: ["https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors"],
     },
+
+    {
+      id: "probe-preflight-refused",
+      role: "hint",
+      when: [{ on: "probe", name: "preflight-rejected" }],
+      weight: 0,
+      causes: { "cors-origin": 0.85 },
+      detail: "live probe: the browser's preflight for this origin is refused or gets no matching Access-Control-Allow-Origin",
+    },
+    {
+      id: "probe-origin-trailing-slash",
+      role: "hint",
+      when: [{ on: "probe", name: "origin-allowed-with-trailing-slash" }],
+      weight: 0,
+      causes: { "cors-origin": 0.95 },
+      detail: "live probe: the origin is allowed only with a trailing slash (\"https://app/\"), which browsers never send: fix the allow-list entry",
+    },
   ],
   examples: [
     {
@@ -146,6 +163,14 @@ export default defineCause({
       source: "https://docs.djangoproject.com/en/stable/ref/csrf/",
       input: "WARNING django.security.csrf: Forbidden (CSRF token missing.): /api/orders/",
       expect: { notCause: "cors-origin" },
+    },
+
+    {
+      name: "live probe: Spring refuses the origin; its allow-list holds it with a trailing slash",
+      source: "https://docs.spring.io/spring-framework/reference/web/webmvc-cors.html",
+      input: "HTTP/1.1 403 Forbidden\nVary: Origin\nVary: Access-Control-Request-Method\nVary: Access-Control-Request-Headers\nContent-Length: 20\n\nInvalid CORS request",
+      probes: ["preflight-rejected", "origin-allowed-with-trailing-slash"],
+      expect: { cause: "cors-origin" },
     },
   ],
 });

@@ -48,6 +48,19 @@ export default defineCause({
       causes: { csrf: 0.85 },
       detail: "the CSRF Origin/Referer check failed (untrusted or missing origin on HTTPS)",
     },
+
+    {
+      id: "probe-application-refuses-writes",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-with-safe-method" },
+        { on: "method", in: ["POST", "PUT", "PATCH", "DELETE"] },
+      ],
+      weight: 0,
+      causes: { csrf: 0.45, "insufficient-permissions": 0.3, "method-denied": -0.6 },
+      responders: ["app"],
+      detail: "live probe: the application serves GET of the same URL but refuses the write: a CSRF check or a read-only permission",
+    },
   ],
   examples: [
     {
@@ -73,6 +86,14 @@ export default defineCause({
       source: "https://docs.spring.io/spring-framework/reference/web/webmvc-cors.html",
       input: "HTTP/1.1 403\r\nVary: Origin\r\nContent-Length: 20\r\n\r\nInvalid CORS request",
       expect: { notCause: "csrf" },
+    },
+
+    {
+      name: "live probe: a Django view serves the form but refuses the POST",
+      source: "https://docs.djangoproject.com/en/stable/ref/csrf/",
+      input: "> POST /account/email HTTP/1.1\n> Host: www.example.com\n> Cookie: sessionid=[redacted:cookie:1]\n> Content-Type: application/x-www-form-urlencoded\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: text/html; charset=utf-8\n< X-Frame-Options: DENY\n<\n<h1>Forbidden <span>(403)</span></h1>\n  <p>CSRF verification failed. Request aborted.</p>",
+      probes: ["ok-with-safe-method"],
+      expect: { cause: "csrf" },
     },
   ],
 });

@@ -41,6 +41,26 @@ export default defineCause({
       causes: { "directory-listing": 0.85 },
       detail: "the page says a directory listing was refused",
     },
+
+    {
+      id: "probe-no-index-file",
+      role: "hint",
+      when: [{ on: "probe", name: "directory-index-missing" }],
+      weight: 0,
+      causes: { "directory-listing": 0.85, "filesystem-permission": -0.5, "ip-denied": -0.6 },
+      detail: "live probe: the directory has no index.html (404) and its listing is refused",
+    },
+    {
+      id: "probe-index-not-configured",
+      role: "hint",
+      when: [
+        { on: "probe", name: "directory-index-ok" },
+        { on: "method", in: ["GET", "HEAD"] },
+      ],
+      weight: 0,
+      causes: { "directory-listing": 0.6 },
+      detail: "live probe: index.html exists but is not served for the directory: the server's index setting does not name it",
+    },
   ],
   examples: [
     {
@@ -66,6 +86,21 @@ export default defineCause({
       source: "https://github.com/leafo/lapis/issues/277",
       input: '2015/04/22 04:36:08 [error] 3958#0: *1 open() "/root/site/static/main.js" failed (13: Permission denied), client: 10.0.0.1, server: , request: "GET /static/main.js HTTP/1.1"',
       expect: { notCause: "directory-listing" },
+    },
+
+    {
+      name: "live probe: nginx directory without index.html",
+      source: "https://nginx.org/en/docs/http/ngx_http_index_module.html",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["directory-index-missing", "missing-sibling-not-found"],
+      expect: { cause: "directory-listing" },
+    },
+    {
+      name: "live probe: Apache directory whose index.html is not the DirectoryIndex",
+      source: "https://httpd.apache.org/docs/2.4/mod/mod_dir.html#directoryindex",
+      input: "> GET /docs/ HTTP/1.1\n> Host: www.example.com\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n< Server: Apache/2.4.62 (Debian)\n< Content-Type: text/html; charset=iso-8859-1\n<\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to access this resource.</p>\n<hr>\n<address>Apache/2.4.62 (Debian) Server at www.example.com Port 80</address>\n</body></html>\n",
+      probes: ["directory-index-ok"],
+      expect: { cause: "directory-listing" },
     },
   ],
 });

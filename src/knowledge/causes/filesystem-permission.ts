@@ -54,6 +54,29 @@ export default defineCause({
       causes: { "filesystem-permission": 0.85 },
       detail: "SELinux denied the web server access to the file",
     },
+
+    {
+      id: "probe-only-this-file",
+      role: "hint",
+      when: [
+        { on: "probe", name: "missing-sibling-not-found" },
+        { on: "fact", name: "path-is-directory", absent: true },
+      ],
+      weight: 0,
+      causes: { "filesystem-permission": 0.6, "ip-denied": -0.7, "path-blocked": -0.4, "directory-listing": -0.6 },
+      responders: ["nginx", "apache", "iis", "unknown"],
+      detail: "live probe: a missing file beside it is a plain 404: the server looked for files there, and only this one is refused",
+    },
+
+    {
+      id: "probe-site-answers",
+      role: "hint",
+      when: [{ on: "probe", name: "site-root-ok" }],
+      weight: 0,
+      causes: { "filesystem-permission": 0.15, "ip-denied": -0.6, "user-agent-blocked": -0.3 },
+      responders: ["nginx", "apache", "iis", "unknown"],
+      detail: "live probe: the site root answers this client: no rule refuses it site-wide",
+    },
   ],
   examples: [
     {
@@ -85,6 +108,14 @@ export default defineCause({
       source: "https://nginx.org/en/docs/http/ngx_http_access_module.html",
       input: '2024/01/10 10:00:00 [error] 1234#1234: *5 access forbidden by rule, client: 203.0.113.9, server: example.com, request: "GET /admin/ HTTP/1.1", host: "example.com"',
       expect: { notCause: "filesystem-permission" },
+    },
+
+    {
+      name: "live probe: only this file is refused, a missing sibling is a 404",
+      source: "https://nginx.org/en/docs/http/ngx_http_core_module.html#root",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["missing-sibling-not-found", "site-root-ok"],
+      expect: { cause: "filesystem-permission" },
     },
   ],
 });

@@ -48,6 +48,18 @@ export default defineCause({
       causes: { "insufficient-permissions": 0.65 },
       detail: "the message says the caller lacks a scope, role or permission",
     },
+
+    {
+      id: "probe-credentials-recognised",
+      role: "hint",
+      when: [
+        { on: "probe", name: "challenge-without-credentials" },
+        { on: "fact", name: "request-with-credentials" },
+      ],
+      weight: 0,
+      causes: { "insufficient-permissions": 0.55, "auth-missing": -0.7 },
+      detail: "live probe: without credentials the server asks for them (401); with them it refuses (403): they are recognised but not allowed this",
+    },
   ],
   examples: [
     {
@@ -73,6 +85,14 @@ export default defineCause({
       source: "https://github.com/Tivix/django-rest-auth/issues/418",
       input: "HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{\"detail\":\"Authentication credentials were not provided.\"}",
       expect: { notCause: "insufficient-permissions" },
+    },
+
+    {
+      name: "live probe: 401 without the token, 403 with it",
+      source: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.4",
+      input: "> GET /v1/admin/users HTTP/1.1\n> Host: api.example.com\n> Authorization: Bearer [redacted:authorization:1]\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: application/json\n<\n{\"error\":\"forbidden\"}",
+      probes: ["challenge-without-credentials"],
+      expect: { cause: "insufficient-permissions" },
     },
   ],
 });

@@ -30,7 +30,7 @@ export default defineCause({
     {
       id: "invalid-api-key-text",
       role: "hint",
-      when: [{ on: "body", match: /Invalid API Key identifier specified|\binvalid[ _-]api[ _-]?key\b|\bAPI key (?:is )?(?:invalid|not valid|missing|required|expired|revoked)\b|\bmissing api[ _-]?key\b|\bno api key (?:was )?(?:found|provided|supplied)\b/i }],
+      when: [{ on: "body", match: /Invalid API Key identifier specified|\binvalid[ _-]api[ _-]?key\b|\bAPI key (?:is )?(?:invalid|not valid|missing|required|expired|revoked)\b|\bmissing api[ _-]?key\b|\bno api[ _-]?key (?:was |is )?(?:found|provided|supplied|given)\b|\bAPI_KEY_MISSING\b/i }],
       weight: 0,
       causes: { "invalid-api-key": 0.8 },
       detail: "the response says the API key is invalid or missing",
@@ -65,6 +65,13 @@ export default defineCause({
       source: "https://github.com/stackery/php-lambda-layer/issues/31",
       input: "HTTP/1.1 403 Forbidden\r\nx-amzn-ErrorType: MissingAuthenticationTokenException\r\n\r\n{\"message\":\"Missing Authentication Token\"}",
       expect: { notCause: "invalid-api-key" },
+    },
+
+    {
+      name: "api.data.gov (API Umbrella): no api_key supplied",
+      source: "https://api.data.gov/docs/developer-manual/",
+      input: "HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{\n  \"error\": {\n    \"code\": \"API_KEY_MISSING\",\n    \"message\": \"No api_key was supplied. Get one at https://api.data.gov:443\"\n  }\n}",
+      expect: { cause: "invalid-api-key" },
     },
   ],
 });

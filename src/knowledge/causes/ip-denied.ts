@@ -53,6 +53,41 @@ export default defineCause({
       causes: { "ip-denied": 0.65 },
       detail: "the resource only accepts calls from a private network",
     },
+
+    {
+      id: "probe-whole-site-refused",
+      role: "hint",
+      when: [{ on: "probe", name: "site-root-denied" }],
+      weight: 0,
+      causes: { "ip-denied": 0.35, "path-blocked": -0.5, "filesystem-permission": -0.5, "directory-listing": -0.5 },
+      responders: ["nginx", "apache", "iis", "unknown", "envoy"],
+      detail: "live probe: the site root is refused too: the whole site refuses this client",
+    },
+    {
+      id: "probe-whole-site-any-client",
+      role: "hint",
+      when: [
+        { on: "probe", name: "site-root-denied" },
+        { on: "probe", name: "denied-with-browser-user-agent" },
+      ],
+      weight: 0,
+      causes: { "ip-denied": 0.7, "user-agent-blocked": -0.7 },
+      responders: ["nginx", "apache", "iis", "unknown", "envoy"],
+      detail: "live probe: the whole site refuses this client whatever software it claims to be: a rule on where it connects from",
+    },
+
+    {
+      id: "probe-other-name-refused-too",
+      role: "hint",
+      when: [
+        { on: "probe", name: "site-root-denied" },
+        { on: "probe", name: "host-variant-denied" },
+      ],
+      weight: 0,
+      causes: { "ip-denied": 0.3, "host-not-configured": -0.8 },
+      responders: ["nginx", "apache", "iis", "unknown", "envoy"],
+      detail: "live probe: the other name of the host is refused the same way: the refusal is about this client, not about the name",
+    },
   ],
   examples: [
     {
@@ -78,6 +113,22 @@ export default defineCause({
       source: "https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSMissingAllowOrigin",
       input: "Access to fetch at 'https://api.example.com/data' from origin 'https://app.example.org' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
       expect: { notCause: "ip-denied" },
+    },
+
+    {
+      name: "live probe: nginx refuses the whole site to this client, browser or not",
+      source: "https://nginx.org/en/docs/http/ngx_http_access_module.html",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["site-root-denied", "denied-with-browser-user-agent"],
+      expect: { cause: "ip-denied" },
+    },
+
+    {
+      name: "live probe: both names of the site refuse this client, browser or not",
+      source: "https://nginx.org/en/docs/http/ngx_http_access_module.html",
+      input: "> GET / HTTP/1.1\n> Host: shop.example\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
+      probes: ["site-root-denied", "host-variant-denied", "denied-with-browser-user-agent"],
+      expect: { cause: "ip-denied" },
     },
   ],
 });

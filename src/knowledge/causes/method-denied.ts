@@ -53,6 +53,33 @@ export default defineCause({
       causes: { "method-denied": 0.7 },
       detail: "a write method got 403 and the Allow header lists only read methods",
     },
+
+    {
+      id: "probe-only-method-refused",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-with-safe-method" },
+        { on: "method", in: ["POST", "PUT", "PATCH", "DELETE", "HEAD"] },
+      ],
+      weight: 0,
+      // only the method changed: the other causes would refuse the GET too
+      causes: { "method-denied": 0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "ip-denied": -0.8, "path-blocked": -0.6, "user-agent-blocked": -0.8, "referer-denied": -0.6, "waf-rule": -0.4 },
+      // an application that serves GET but refuses POST is more often checking a CSRF token or write permission (see csrf)
+      responders: ["nginx", "apache", "iis", "unknown", "envoy", "proxy", "modsecurity", "aws-cloudfront", "cloudflare", "akamai", "fastly", "azure-frontdoor"],
+      detail: "live probe: GET of the same URL is served; only this method is refused",
+    },
+
+    {
+      id: "probe-get-alone-refused",
+      role: "hint",
+      when: [
+        { on: "probe", name: "ok-with-head" },
+        { on: "method", in: ["GET"] },
+      ],
+      weight: 0,
+      causes: { "method-denied": 0.6, "directory-listing": -0.6, "filesystem-permission": -0.6, "ip-denied": -0.8 },
+      detail: "live probe: HEAD of the same URL is served while GET is refused: a rule on the method",
+    },
   ],
   examples: [
     {
@@ -78,6 +105,22 @@ export default defineCause({
       source: "https://docs.djangoproject.com/en/stable/ref/csrf/",
       input: "> POST /accounts/login/ HTTP/1.1\n> Host: app.example.com\n>\n< HTTP/1.1 403 Forbidden\n< Content-Type: text/html\n<\n<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>",
       expect: { notCause: "method-denied" },
+    },
+
+    {
+      name: "live probe: nginx refuses POST where GET is served (limit_except)",
+      source: "https://nginx.org/en/docs/http/ngx_http_core_module.html#limit_except",
+      input: "> POST /upload/ HTTP/1.1\n> Host: files.example.com\n> User-Agent: curl/8.5.0\n> Content-Type: application/x-www-form-urlencoded\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
+      probes: ["ok-with-safe-method"],
+      expect: { cause: "method-denied" },
+    },
+
+    {
+      name: "live probe: HEAD served, GET refused",
+      source: "https://httpd.apache.org/docs/2.4/mod/core.html#limitexcept",
+      input: "> GET /feed HTTP/1.1\n> Host: www.example.com\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
+      probes: ["ok-with-head"],
+      expect: { cause: "method-denied" },
     },
   ],
 });

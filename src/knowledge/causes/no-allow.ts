@@ -56,6 +56,16 @@ export default defineCause({
       detail: "EC2-style denial; the encoded authorization message tells allow vs deny",
       sources: ["https://docs.aws.amazon.com/cli/latest/reference/sts/decode-authorization-message.html"],
     },
+
+    {
+      id: "probe-key-exists",
+      role: "hint",
+      when: [{ on: "probe", name: "s3-key-listed" }],
+      weight: 0,
+      causes: { "no-allow": 0.5, "object-missing-masked": -0.9 },
+      responders: ["aws-s3"],
+      detail: "live probe: the bucket listing shows the key exists: the caller may list the bucket but not read this object",
+    },
   ],
   examples: [
     {
@@ -81,6 +91,14 @@ export default defineCause({
       source: "https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2322",
       input: "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/eks-lbc/1635240000 is not authorized to perform: waf-regional:GetWebACLForResource on resource: arn:aws:waf-regional:eu-west-1:123456789012:*/* with an explicit deny in a service control policy",
       expect: { notCause: "no-allow" },
+    },
+
+    {
+      name: "live probe: the key exists (listed) but GetObject is refused",
+      source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html",
+      input: "HTTP/1.1 403 Forbidden\nx-amz-request-id: 9A0D5596C066E400\nx-amz-id-2: Cb1y8kEjyPKd3JzpaxV8cGAsXvA9tzlLaCy4l\nContent-Type: application/xml\nServer: AmazonS3\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>9A0D5596C066E400</RequestId></Error>",
+      probes: ["s3-key-listed"],
+      expect: { cause: "no-allow" },
     },
   ],
 });

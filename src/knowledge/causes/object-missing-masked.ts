@@ -72,6 +72,34 @@ export default defineCause({
       detail: "Stripe: the object is not visible to this key (other account, test vs live mode) or does not exist",
       sources: ["https://docs.stripe.com/error-codes#resource-missing"],
     },
+
+    {
+      id: "probe-key-not-listed",
+      role: "hint",
+      when: [{ on: "probe", name: "s3-key-not-listed" }],
+      weight: 0,
+      causes: { "object-missing-masked": 0.95 },
+      detail: "live probe: listing the bucket shows no such key: the 403 hides a missing object",
+    },
+    {
+      id: "probe-objects-readable",
+      role: "hint",
+      when: [{ on: "probe", name: "site-root-ok" }],
+      weight: 0,
+      causes: { "object-missing-masked": 0.65, "origin-access-missing": -0.7, "no-allow": -0.4 },
+      responders: ["aws-s3", "gcp-storage", "azure-storage"],
+      detail: "live probe: the site root is served from the same store: objects are readable, so this key is most likely missing",
+    },
+
+    {
+      id: "probe-key-under-other-name",
+      role: "hint",
+      when: [{ on: "probe", name: "slash-variant-ok" }],
+      weight: 0,
+      causes: { "object-missing-masked": 0.7, "no-allow": -0.5, "origin-access-missing": -0.7 },
+      responders: ["aws-s3", "gcp-storage", "azure-storage"],
+      detail: "live probe: the key with its trailing slash toggled is served: the exact key requested does not exist",
+    },
   ],
   examples: [
     {
@@ -103,6 +131,29 @@ export default defineCause({
       source: "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html",
       input: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>reports/2024.csv</Key><RequestId>4442587FB7D0A2F9</RequestId></Error>",
       expect: { notCause: "object-missing-masked" },
+    },
+
+    {
+      name: "live probe: the bucket listing has no such key",
+      source: "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax",
+      input: "HTTP/1.1 403 Forbidden\nx-amz-request-id: 9A0D5596C066E400\nx-amz-id-2: Cb1y8kEjyPKd3JzpaxV8cGAsXvA9tzlLaCy4l\nContent-Type: application/xml\nServer: AmazonS3\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>9A0D5596C066E400</RequestId></Error>",
+      probes: ["s3-key-not-listed"],
+      expect: { cause: "object-missing-masked" },
+    },
+    {
+      name: "live probe: CloudFront serves the site root from the bucket but this key is refused",
+      source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-403-permission-denied.html",
+      input: "HTTP/2 403\ncontent-type: application/xml\nserver: AmazonS3\nx-cache: Error from cloudfront\nvia: 1.1 5f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f.cloudfront.net (CloudFront)\nx-amz-cf-pop: IAD89-C1\nx-amz-cf-id: 8lMx0p0qk9q1Yc6wP3n2sJm0m5X5bP6cVfK3JtR2Yx0lQ2b3c4d5eA==\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>XXXXXXXXXXXXXXX</RequestId><HostId>3gFil9s66tpmcLhxnfUeHttKJMfPFa5501NemDJJmQPxKgCtEDHEXP+cNwYm9q3gkwCAi3BQpTc=</HostId></Error>",
+      probes: ["site-root-ok"],
+      expect: { cause: "object-missing-masked" },
+    },
+
+    {
+      name: "live probe: the key exists only with a trailing slash",
+      source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html",
+      input: "HTTP/1.1 403 Forbidden\nx-amz-request-id: 9A0D5596C066E400\nx-amz-id-2: Cb1y8kEjyPKd3JzpaxV8cGAsXvA9tzlLaCy4l\nContent-Type: application/xml\nServer: AmazonS3\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>9A0D5596C066E400</RequestId></Error>",
+      probes: ["slash-variant-ok"],
+      expect: { cause: "object-missing-masked" },
     },
   ],
 });

@@ -52,6 +52,19 @@ export default defineCause({
       responders: ["aws-s3", "aws-cloudfront", "unknown"],
       detail: "S3's AccessDenied arrived via a CloudFront hop",
     },
+
+    {
+      id: "probe-nothing-readable-through-edge",
+      role: "hint",
+      when: [
+        { on: "probe", name: "site-root-denied" },
+        { on: "header", name: "x-amz-cf-id" },
+      ],
+      weight: 0,
+      causes: { "origin-access-missing": 0.6, "object-missing-masked": -0.6 },
+      responders: ["aws-s3"],
+      detail: "live probe: through CloudFront even the site root is refused by S3: the distribution cannot read the bucket at all",
+    },
   ],
   examples: [
     {
@@ -65,6 +78,14 @@ export default defineCause({
       source: "https://github.com/aws/aws-cli/issues/1689",
       input: "$ aws s3 cp s3://my-bucket/report.csv /tmp\nfatal error: An error occurred (403) when calling the HeadObject operation: Forbidden",
       expect: { notCause: "origin-access-missing" },
+    },
+
+    {
+      name: "live probe: through CloudFront every object is refused by S3",
+      source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
+      input: "HTTP/2 403\ncontent-type: application/xml\nserver: AmazonS3\nx-cache: Error from cloudfront\nvia: 1.1 5f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f.cloudfront.net (CloudFront)\nx-amz-cf-pop: IAD89-C1\nx-amz-cf-id: 8lMx0p0qk9q1Yc6wP3n2sJm0m5X5bP6cVfK3JtR2Yx0lQ2b3c4d5eA==\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>XXXXXXXXXXXXXXX</RequestId><HostId>3gFil9s66tpmcLhxnfUeHttKJMfPFa5501NemDJJmQPxKgCtEDHEXP+cNwYm9q3gkwCAi3BQpTc=</HostId></Error>",
+      probes: ["site-root-denied", "missing-sibling-denied"],
+      expect: { cause: "origin-access-missing" },
     },
   ],
 });

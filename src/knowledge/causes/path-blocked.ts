@@ -69,6 +69,19 @@ export default defineCause({
       detail: "the framework or server rejected the path itself",
       sources: ["https://docs.spring.io/spring-security/reference/servlet/exploits/firewall.html"],
     },
+
+    {
+      id: "probe-rule-on-directory",
+      role: "hint",
+      when: [
+        { on: "probe", name: "missing-sibling-denied" },
+        { on: "probe", name: "site-root-ok" },
+      ],
+      weight: 0,
+      causes: { "path-blocked": 0.75, "filesystem-permission": -0.6, "directory-listing": -0.5, "ip-denied": -0.6 },
+      responders: ["nginx", "apache", "iis", "unknown"],
+      detail: "live probe: a path that cannot exist in the same directory is refused too, while the site root answers: a rule covers this location",
+    },
   ],
   examples: [
     {
@@ -106,6 +119,14 @@ export default defineCause({
       source: "https://github.com/akveo/ngx-admin-dotnet-starter/issues/7",
       input: "HTTP Error 403.14 - Forbidden\nThe Web server is configured to not list the contents of this directory.",
       expect: { notCause: "path-blocked" },
+    },
+
+    {
+      name: "live probe: a location refused as a whole while the site answers",
+      source: "https://httpd.apache.org/docs/2.4/mod/mod_authz_core.html#require",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to access this resource.</p>\n<hr>\n<address>Apache/2.4.62 (Debian) Server at 127.0.0.1 Port 80</address>\n</body></html>\n",
+      probes: ["missing-sibling-denied", "site-root-ok"],
+      expect: { cause: "path-blocked" },
     },
   ],
 });

@@ -56,6 +56,15 @@ export default defineCause({
       causes: { "rate-limited": 0.7 },
       detail: "the message says a rate limit was hit",
     },
+
+    {
+      id: "probe-rate-limited",
+      role: "hint",
+      when: [{ on: "probe", name: "rate-limited-while-probing" }],
+      weight: 0,
+      causes: { "rate-limited": 0.6 },
+      detail: "live probe: the server answered 429 Too Many Requests to a probe: it counts requests from this client",
+    },
   ],
   examples: [
     {
@@ -75,6 +84,14 @@ export default defineCause({
       source: "https://github.com/alaouy/YouTube/issues/135",
       input: "production.ERROR: Exception: Error 403 Daily Limit Exceeded. The quota will be reset at midnight Pacific Time (PT). You may monitor your quota usage and adjust limits in the API Console: https://console.developers.google.com/apis/api/youtube.googleapis.com/quotas? : dailyLimitExceeded",
       expect: { notCause: "rate-limited" },
+    },
+
+    {
+      name: "live probe: a bare 403 and then a 429 while probing",
+      source: "https://nginx.org/en/docs/http/ngx_http_limit_req_module.html",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["rate-limited-while-probing"],
+      expect: { cause: "rate-limited" },
     },
   ],
 });

@@ -48,6 +48,15 @@ export default defineCause({
       responders: ["nginx", "apache", "iis", "cloudflare", "fastly", "akamai", "netlify", "vercel", "unknown"],
       detail: "a media/static file requested with a Referer was refused: hotlink protection is a common reason",
     },
+
+    {
+      id: "probe-referer-refused",
+      role: "hint",
+      when: [{ on: "probe", name: "ok-without-referer" }],
+      weight: 0,
+      causes: { "referer-denied": 0.9, "waf-rule": -0.5, "directory-listing": -0.8, "filesystem-permission": -0.8, "ip-denied": -0.8, "path-blocked": -0.6, "user-agent-blocked": -0.8 },
+      detail: "live probe: the same request without its Referer is served: the Referer is what is refused",
+    },
   ],
   examples: [
     {
@@ -73,6 +82,14 @@ export default defineCause({
       source: "https://docs.djangoproject.com/en/stable/ref/csrf/",
       input: "Forbidden (403)\nCSRF verification failed. Request aborted.\n\nReason given for failure:\n    Referer checking failed - no Referer.",
       expect: { notCause: "referer-denied" },
+    },
+
+    {
+      name: "live probe: nginx valid_referers refuses a foreign Referer",
+      source: "https://nginx.org/en/docs/http/ngx_http_referer_module.html",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["ok-without-referer"],
+      expect: { cause: "referer-denied" },
     },
   ],
 });

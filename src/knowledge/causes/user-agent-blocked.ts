@@ -58,6 +58,15 @@ export default defineCause({
       causes: { "user-agent-blocked": 0.35 },
       detail: "curl sent no User-Agent header (it was removed with -H 'User-Agent:')",
     },
+
+    {
+      id: "probe-user-agent-refused",
+      role: "hint",
+      when: [{ on: "probe", name: "ok-with-browser-user-agent" }],
+      weight: 0,
+      causes: { "user-agent-blocked": 0.9, "waf-rule": -0.5, "ip-denied": -0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "path-blocked": -0.6, "referer-denied": -0.6 },
+      detail: "live probe: the same request with a browser's User-Agent is served: the User-Agent sent is refused",
+    },
   ],
   examples: [
     {
@@ -89,6 +98,14 @@ export default defineCause({
       source: "https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api",
       input: "HTTP/2 403\r\ncontent-type: application/json; charset=utf-8\r\nx-github-request-id: C0DE:1234:5678:9ABC:65F00000\r\n\r\n{\"message\":\"Must have admin rights to Repository.\",\"documentation_url\":\"https://docs.github.com/rest/repos/repos#update-a-repository\"}",
       expect: { notCause: "user-agent-blocked" },
+    },
+
+    {
+      name: "live probe: nginx refuses a library's User-Agent",
+      source: "https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#if",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["ok-with-browser-user-agent"],
+      expect: { cause: "user-agent-blocked" },
     },
   ],
 });

@@ -48,6 +48,15 @@ export default defineCause({
       detail: "OWASP Core Rule Set blocking evaluation: the anomaly score of the request passed the threshold",
       sources: ["https://coreruleset.org/docs/"],
     },
+
+    {
+      id: "probe-parameters-refused",
+      role: "hint",
+      when: [{ on: "probe", name: "ok-without-query" }],
+      weight: 0,
+      causes: { "waf-rule": 0.8, "ip-denied": -0.8, "directory-listing": -0.8, "filesystem-permission": -0.8, "path-blocked": -0.5, "user-agent-blocked": -0.6 },
+      detail: "live probe: the same path without its query string is not refused: a rule inspects the parameters",
+    },
   ],
   examples: [
     {
@@ -79,6 +88,14 @@ export default defineCause({
       source: "https://github.com/Justintime50/github-archive/issues/54",
       input: "github.GithubException.RateLimitExceededException: 403 {\"message\": \"API rate limit exceeded for 195.19.90.245. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)\", \"documentation_url\": \"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}",
       expect: { notCause: "waf-rule" },
+    },
+
+    {
+      name: "live probe: a 403 that goes away without the query string",
+      source: "https://coreruleset.org/docs/concepts/anomaly_scoring/",
+      input: "HTTP/1.1 403 Forbidden\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
+      probes: ["ok-without-query"],
+      expect: { cause: "waf-rule" },
     },
   ],
 });

@@ -265,6 +265,25 @@ export default defineResponder({
       causes: { "insufficient-permissions": 0.8 },
       detail: "Anthropic API permission_error: the key may not use this resource or model",
     },
+
+    {
+      id: "framework-header",
+      role: "presence",
+      when: [{ on: "header", name: "x-powered-by", match: /^(?:Express|Next\.js|Nuxt|Sails|Koa|PHP\/|Phusion Passenger|Servlet|JSF|Hono|Elysia)/i }],
+      weight: 0.5,
+      detail: "`X-Powered-By` names an application framework: the application answered behind the web server",
+    },
+
+    {
+      id: "json-error-body",
+      role: "presence",
+      when: [
+        { on: "header", name: "content-type", match: /\bjson\b/i },
+        { on: "body", match: /^\s*\{[\s\S]{0,400}"(?:error|errors|message|detail|title)"\s*:/ },
+      ],
+      weight: 0.4,
+      detail: "a JSON error body: web servers and proxies write HTML pages, an application or API behind them writes JSON",
+    },
   ],
   causes: {
     "insufficient-permissions": {
@@ -476,6 +495,20 @@ export default defineResponder({
       source: "https://github.com/mktcode/consecutive-workflow-action/issues/33",
       input: "Error: Resource not accessible by integration",
       expect: { notResponder: "app" },
+    },
+
+    {
+      name: "an Express API behind nginx answers a bare Forbidden",
+      source: "https://expressjs.com/en/api.html#res.sendStatus",
+      input: "HTTP/1.1 403 Forbidden\nServer: nginx/1.22.1\nContent-Type: text/plain; charset=utf-8\nContent-Length: 9\nX-Powered-By: Express\n\nForbidden",
+      expect: { responder: "app" },
+    },
+
+    {
+      name: "an API behind nginx refuses with a JSON error",
+      source: "https://api.data.gov/docs/developer-manual/",
+      input: "HTTP/1.1 403 Forbidden\nServer: nginx\nContent-Type: application/json\n\n{\n  \"error\": {\n    \"code\": \"API_KEY_MISSING\",\n    \"message\": \"No api_key was supplied. Get one at https://api.data.gov:443\"\n  }\n}",
+      expect: { responder: "app", cause: "invalid-api-key" },
     },
   ],
 });

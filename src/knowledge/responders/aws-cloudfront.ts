@@ -146,6 +146,18 @@ export default defineResponder({
       causes: { "host-not-configured": 0.5 },
       detail: "the request used a custom domain, which must be listed as an alternate domain name (CNAME) of the distribution",
     },
+
+    {
+      id: "probe-edge-decided",
+      role: "decision",
+      when: [
+        { on: "header", name: "x-amz-cf-id" },
+        { on: "probe", name: "origin-direct-ok" },
+      ],
+      weight: 0.75,
+      causes: { "origin-denied": -0.9 },
+      detail: "live probe: the origin serves the request directly; through CloudFront it is refused: CloudFront (or its WAF) decided",
+    },
   ],
   causes: {
     "host-not-configured": {
@@ -282,6 +294,14 @@ export default defineResponder({
       input:
         "HTTP/1.1 403 Forbidden\nContent-Type: application/xml\nServer: AmazonS3\nX-Cache: Error from cloudfront\nVia: 1.1 0e7d3c0f2b1a.cloudfront.net (CloudFront)\nX-Amz-Cf-Id: 3mJ9dR0qH8c1Yb2Xz7pN4vT6sW5uJ0iE2dF8gH1jK3lM9nO7pQ==\n\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>C99D79BBA91A8E9B</RequestId><HostId>xAi7c7L/ds+laELa0DJIrCpOcNQRRxlL8LwGYZxoQDhcLcph43+0KXlj39xYtLJxeAY2GibWJnU=</HostId></Error>",
       expect: { notResponder: "aws-cloudfront" },
+    },
+
+    {
+      name: "live probe: the origin serves it, CloudFront refuses it",
+      source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-403-permission-denied.html",
+      input: "HTTP/2 403\r\ncontent-type: text/plain\r\ncontent-length: 36\r\nx-cache: Error from cloudfront\r\nvia: 1.1 3b1f9c2d4e5a6b7c8d9e0f1a2b3c4d5e.cloudfront.net (CloudFront)\r\nx-amz-cf-pop: FRA56-P1\r\nx-amz-cf-id: 2sHW3vZ8xQ9mJ7kL0pR4tY6uI1oP3aS5dF7gH9jK2lZ4xC6vB8nM0q==\r\n\r\nSorry, you cannot access this page.\n",
+      probes: ["origin-direct-ok"],
+      expect: { responder: "aws-cloudfront", notCause: "origin-denied" },
     },
   ],
 });

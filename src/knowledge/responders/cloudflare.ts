@@ -243,6 +243,18 @@ export default defineResponder({
       causes: { "bot-challenge": 0.2 },
       detail: "Cloudflare bot-management / load-balancer cookie set",
     },
+
+    {
+      id: "probe-edge-decided",
+      role: "decision",
+      when: [
+        { on: "header", name: "cf-ray" },
+        { on: "probe", name: "origin-direct-ok" },
+      ],
+      weight: 0.75,
+      causes: { "origin-denied": -0.9 },
+      detail: "live probe: the origin serves the request directly; through Cloudflare it is refused: Cloudflare decided",
+    },
   ],
   causes: {
     "waf-rule": {
@@ -488,6 +500,14 @@ export default defineResponder({
       input:
         '{\n  "documentation_url": "https://docs.github.com/en/free-pro-team@latest/rest/overview/resources-in-the-rest-api#secondary-rate-limits",\n  "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."\n}',
       expect: { notResponder: "cloudflare" },
+    },
+
+    {
+      name: "live probe: the origin serves it, Cloudflare refuses it",
+      source: "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/4xx-client-error/error-403/",
+      input: "HTTP/2 403\r\ndate: Tue, 04 Jun 2024 10:00:00 GMT\r\ncontent-type: text/plain; charset=utf-8\r\ncf-cache-status: DYNAMIC\r\nserver: cloudflare\r\ncf-ray: 88e1a2b3c4d5e6f7-AMS\r\n\r\nAccess to this resource is restricted.\n",
+      probes: ["origin-direct-ok"],
+      expect: { responder: "cloudflare", notCause: "origin-denied" },
     },
   ],
 });
