@@ -112,13 +112,17 @@ describe("why403 serve (HTTP)", () => {
     assert.ok(!a.body.includes(SECRET.slice(0, 12)));
   });
 
-  it("hands log files to the logs hook with a clear answer", async () => {
+  it("triages log files with why403 logs and returns their clusters", async () => {
     const log = Array.from({ length: 4 }, (_, i) => `198.51.100.${i} - - [01/Nov/2026:00:00:0${i} +0000] "GET /admin HTTP/1.1" 403 153 "-" "curl/8.5.0"`).join("\n");
     const a = await call(`${serve.url}api/analyse?name=access.log`, { method: "POST", body: log });
     const kinds = events(a);
     assert.deepEqual(kinds[0], { type: "received", bytes: Buffer.byteLength(log), kind: "log" });
-    const err = kinds.find((e) => e.type === "error");
-    assert.ok(err && err.type === "error" && err.error.code === "INPUT_IS_LOG");
+    const result = kinds.find((e) => e.type === "result");
+    assert.ok(result && result.type === "result", JSON.stringify(kinds));
+    assert.equal(result.result.kind, "log");
+    assert.equal(result.result.status403, 4);
+    assert.equal(result.result.clusters?.reduce((n, c) => n + c.count, 0), 4);
+    assert.equal(result.result.clusters?.[0]?.responder, "nginx");
   });
 });
 

@@ -1,8 +1,6 @@
 // What happens to an upload, by kind. Runs inside the analysis worker (analyse-worker.ts).
 //
-// Hook for log files: `why403 logs` (its own branch) plugs in by replacing ANALYSERS.log with a
-// function that triages the file and returns `clusters` (its CauseCluster-shaped clusters),
-// `records`, `status403` and a `timeline`; the page renders those like HAR groups.
+// Log files go through the triage of `why403 logs`; its clusters are rendered like HAR groups.
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { diagnoseHarStream } from "../diagnose-har.js";
@@ -10,7 +8,7 @@ import { openStream } from "../io/open-input.js";
 import { open } from "node:fs/promises";
 import { diagnosePrepared, prepareInput } from "../diagnose-text.js";
 import { decodeInput } from "../input/normalise.js";
-import { WhyError } from "../model/errors.js";
+import type { CauseCluster } from "../model/cluster.js";
 import type { AnalyseEvent, AnalysisResult, UploadKind } from "./api-types.js";
 import { timelineOf } from "./timeline.js";
 
@@ -100,15 +98,30 @@ export const analyseHar: Analyser = async (path, ctx) => {
   return { kind: "har", report, clusters: report.groups ?? [], records, status403, ...(timeline ? { timeline } : {}) };
 };
 
-/** Until `why403 logs` is wired in: a clear answer instead of a meaningless diagnosis. */
-export const analyseLogPending: Analyser = () =>
-  Promise.reject(new WhyError("INPUT_IS_LOG", "this is a server or CDN log; log triage in the page arrives with why403 logs"));
+/** Logs: the triage of `why403 logs` (DuckDB, loaded only now), its clusters shown like HAR groups. */
+export const analyseLog: Analyser = async (path, ctx) => {
+  ctx.emit({ type: "phase", phase: "parsing" });
+  const { runLogs } = await import("../logs/triage.js");
+  const triage = await runLogs([path], { jobs: 1 });
+  ctx.emit({ type: "phase", phase: "clustering" });
+  const clusters: CauseCluster[] = triage.clusters.map((c) => ({
+    responder: c.responder,
+    cause: c.cause,
+    count: c.count,
+    status: 403,
+    ...(c.firstSeen ? { firstSeen: c.firstSeen } : {}),
+    ...(c.lastSeen ? { lastSeen: c.lastSeen } : {}),
+    sample: c.sample,
+    urls: c.top.paths.map(([p]) => p).slice(0, 10),
+  }));
+  return { kind: "log", clusters, records: triage.totals.lines, status403: triage.totals.status403 };
+};
 
 /** The analyser of each upload kind. */
 export const ANALYSERS: Record<UploadKind, Analyser> = {
   har: analyseHar,
   text: analyseWithDiagnose,
-  log: analyseLogPending,
+  log: analyseLog,
 };
 
 const readHead = async (path: string, bytes = 64 * 1024): Promise<string> => {
