@@ -121,6 +121,25 @@ describe("SARIF from clusters (the shape why403 logs reuses)", () => {
     assert.deepEqual(log.runs[0]!.tool.driver.rules!.map((r) => r.id), ["ip-denied", "rate-limited"]);
   });
 
+  it("why403 logs --format sarif: schema-valid, one result per cluster at its sample line", () => {
+    const lines = [
+      ...Array.from({ length: 5 }, (_, i) => `198.51.100.${i} - - [01/Nov/2026:00:00:0${i} +0000] "GET /.env HTTP/1.1" 403 153 "-" "curl/8.5.0"`),
+      `198.51.100.9 - - [01/Nov/2026:00:00:09 +0000] "GET / HTTP/1.1" 200 612 "-" "curl/8.5.0"`,
+    ];
+    const logDir = mkdtempSync(join(tmpdir(), "why403-sarif-logs-"));
+    writeFileSync(join(logDir, "access.log"), lines.join("\n") + "\n");
+    const r = run(["logs", "--format", "sarif", "access.log"], logDir);
+    rmSync(logDir, { recursive: true, force: true });
+    assert.equal(r.status, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as Log;
+    assert.deepEqual(sarifValidator()(log), []);
+    const results = log.runs[0]!.results!;
+    assert.equal(results.reduce((n, x) => n + Number((x.properties as { count: number }).count), 0), 5);
+    const loc = results[0]!.locations![0]!.physicalLocation!;
+    assert.equal(loc.artifactLocation?.uri, "access.log");
+    assert.ok((loc.region?.startLine ?? 0) >= 1 && (loc.region?.startLine ?? 0) <= 5);
+  });
+
   it("writes file paths as URI references", () => {
     assert.equal(artifactUri("dir/my case.txt"), "dir/my%20case.txt");
     assert.equal(artifactUri("./a.txt"), "a.txt");

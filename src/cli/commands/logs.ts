@@ -104,9 +104,6 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     return EXIT.ok;
   }
   if (paths.length === 0) throw new WhyError("USAGE", "name at least one log file, directory or glob");
-  // SARIF hook: once src/render/render-sarif.ts exists, render the LogsReport here (one result
-  // per cluster: ruleId = `${responder}/${cause}`, message = title, locations = sampleAt).
-  if (format === "sarif") throw new WhyError("USAGE", "SARIF output for logs is not available yet");
   const { runLogs } = await import("../../logs/triage.js");
   const bar = flags.progress !== false && io.errIsTTY ? progressBar(io) : undefined;
   const report = await runLogs(paths, {
@@ -123,6 +120,7 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     timing: flags.debug ? (phase, ms) => io.err(`why403: ${phase}: ${ms.toFixed(0)} ms\n`) : undefined,
   }).finally(() => bar?.done());
   if (format === "json") io.out(JSON.stringify(report) + "\n");
+  else if (format === "sarif") io.out((await import("../../render/render-logs-sarif.js")).renderLogsSarif(report, packageVersion()) + "\n");
   else if (format === "markdown") io.out((await import("../../render/render-logs-markdown.js")).renderLogsMarkdown(report) + "\n");
   else io.out((await import("../../render/render-logs-text.js")).renderLogsText(report, { color: useColor(io, flags.color) }) + "\n");
   const parsed = report.totals.lines - report.totals.malformed;
