@@ -4,39 +4,15 @@
 // aliases in ListDistributions, …) is listed in the README.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as ag from "@aws-sdk/client-api-gateway";
 import * as ag2 from "@aws-sdk/client-apigatewayv2";
 import * as cf from "@aws-sdk/client-cloudfront";
 import * as s3 from "@aws-sdk/client-s3";
+import { motoAvailable, startMoto, type Moto } from "./helpers/moto.js";
 
 const bin = fileURLToPath(new URL("../../bin/why403.js", import.meta.url));
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-
-const waitReady = async (url: string, ms: number): Promise<boolean> => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(`${url}/moto-api/`);
-      if (r.ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-};
 
 const CREDS = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true" };
 
@@ -46,7 +22,7 @@ interface Rep {
   notes: string[];
 }
 
-let moto: ChildProcess | undefined;
+let moto: Moto | undefined;
 let endpoint = "";
 let skipReason: string | undefined;
 const ids = { distribution: "", domain: "", restApi: "", closedApi: "", httpApi: "" };
@@ -111,23 +87,16 @@ const setUp = async (): Promise<void> => {
 
 describe("online mode against moto_server", () => {
   before(async () => {
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
-    const started = await new Promise<boolean>((resolve) => {
-      child.once("error", () => resolve(false));
-      child.once("spawn", () => resolve(true));
-    });
-    if (!started) {
+    if (!motoAvailable()) {
       skipReason = "moto_server is not installed (pip install 'moto[server]')";
       return;
     }
-    moto = child;
-    if (!(await waitReady(endpoint, 30_000))) throw new Error(`moto_server did not answer on ${endpoint}`);
+    moto = await startMoto();
+    endpoint = moto.endpoint;
     await setUp();
   });
   after(() => {
-    if (moto?.pid) process.kill(moto.pid);
+    moto?.stop();
   });
 
   it("cloudfront by --id: a host that is not an alternate domain name", (t) => {

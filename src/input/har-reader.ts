@@ -83,16 +83,7 @@ const firstLine = (e: unknown): string => (e instanceof Error ? e.message : Stri
 /** Reads a whole HAR held in memory (small inputs, tests, the library) with the same parser. */
 export const readHarText = (text: string, onEntry: HarEntryHandler): HarMeta => {
   const reader = new HarReader(onEntry);
-  // chunks keep each parser write small; the parser itself is incremental
-  const CHUNK = 1 << 20;
-  for (let i = 0; i < text.length; ) {
-    let j = Math.min(text.length, i + CHUNK);
-    // never split a surrogate pair between two writes
-    if (j < text.length && /[\uD800-\uDBFF]/.test(text[j - 1]!)) j--;
-    reader.write(text.slice(i, j));
-    i = j;
-  }
-  if (text.length === 0) reader.write("");
+  reader.write(text);
   reader.end();
   return reader.meta;
 };

@@ -37,9 +37,13 @@ const statFile = async (arg: string) => {
 /** Reads a whole small file (the in-memory path, also used by `redact` for non-HAR inputs). */
 export const readInput = async (arg: string): Promise<Buffer> => {
   const opened = await openInput(arg);
-  if (opened.kind === "bytes") return opened.buf;
+  return opened.kind === "bytes" ? opened.buf : collectChunks(opened.chunks);
+};
+
+/** The chunks of a streamed input as one buffer (text chunks as UTF-8). */
+export const collectChunks = async (chunks: AsyncIterable<Uint8Array | string>): Promise<Buffer> => {
   const parts: Buffer[] = [];
-  for await (const c of opened.chunks) parts.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
+  for await (const c of chunks) parts.push(Buffer.from(c));
   return Buffer.concat(parts);
 };
 

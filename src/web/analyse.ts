@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { diagnoseHarStream } from "../diagnose-har.js";
 import { openStream } from "../io/open-input.js";
+import { looksLikeHar } from "../input/parse-input.js";
 import { open } from "node:fs/promises";
 import { diagnosePrepared, prepareInput } from "../diagnose-text.js";
 import { decodeInput } from "../input/normalise.js";
@@ -35,7 +36,7 @@ const LOG_LINE = [
 /** Detects the kind of an upload from its first bytes. */
 export const detectUploadKind = (head: string): UploadKind => {
   const start = head.replace(/^\uFEFF/, "").trimStart();
-  if (start.startsWith("{") && /"log"\s*:/.test(start.slice(0, 4096))) return "har";
+  if (looksLikeHar(start)) return "har";
   if (/^\{\s*"Records"\s*:\s*\[/.test(start) || /^#Version: 1\.0\n#Fields: /.test(start.replace(/\r\n/g, "\n"))) return "log";
   const lines = start.split(/\r?\n/, 21).filter((l) => l.trim() !== "").slice(0, 20);
   const logLines = lines.filter((l) => LOG_LINE.some((re) => re.test(l))).length;

@@ -1,7 +1,7 @@
 // Starts moto_server (the AWS emulator, preinstalled) on 127.0.0.1 and a free port for a test
 // file, and stops it by PID. moto is plumbing for SDK calls and real S3 error answers only.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../lab/procs.js";
 
 export interface Moto {
   endpoint: string;
@@ -10,19 +10,9 @@ export interface Moto {
 
 export const motoAvailable = (): boolean => spawnSync("moto_server", ["--help"], { stdio: "ignore" }).status === 0;
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-
-const ready = async (endpoint: string, child: ChildProcess): Promise<void> => {
-  for (let i = 0; i < 150; i++) {
+/** Waits until moto answers HTTP (it accepts connections before it serves requests well). */
+export const motoReady = async (endpoint: string, child: ChildProcess, ms = 30_000): Promise<void> => {
+  for (let i = 0; i < ms / 100; i++) {
     if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
     try {
       const r = await fetch(`${endpoint}/moto-api/`);
@@ -32,7 +22,7 @@ const ready = async (endpoint: string, child: ChildProcess): Promise<void> => {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("moto_server did not start within 15 s");
+  throw new Error(`moto_server did not start within ${ms / 1000} s`);
 };
 
 export const startMoto = async (): Promise<Moto> => {
@@ -43,7 +33,7 @@ export const startMoto = async (): Promise<Moto> => {
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid);
   };
   try {
-    await ready(endpoint, child);
+    await motoReady(endpoint, child);
   } catch (e) {
     stop();
     throw e;

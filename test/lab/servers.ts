@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, waitForPort, type Procs } from "./procs.js";
+import { motoReady } from "../helpers/moto.js";
 
 const write = (path: string, text: string, mode?: number): void => {
   mkdirSync(join(path, ".."), { recursive: true });
@@ -264,13 +265,6 @@ import boto3, json, sys, urllib.request
 ep = sys.argv[1]
 kw = dict(endpoint_url=ep, region_name="us-east-1", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="setup")
 iam = boto3.client("iam", **kw); s3 = boto3.client("s3", **kw)
-# moto accepts connections before it answers well under load: wait for a clean answer first
-import time
-for attempt in range(60):
-    try:
-        s3.list_buckets(); iam.list_users(); break
-    except Exception:
-        time.sleep(1)
 def user(name, statements):
     iam.create_user(UserName=name)
     k = iam.create_access_key(UserName=name)["AccessKey"]
@@ -300,7 +294,7 @@ export const startMoto = async (procs: Procs): Promise<{ port: number; keys: Mot
   const port = await freePort();
   // path-style buckets whatever the Host header says (the S3 front keeps the client's Host, which the signature covers)
   const child = procs.start("moto", "moto_server", ["-H", "127.0.0.1", "-p", String(port)], { S3_IGNORE_SUBDOMAIN_BUCKETNAME: "true" });
-  await waitForPort(port, "moto_server", child, 60_000);
+  await motoReady(`http://127.0.0.1:${port}`, child, 60_000);
   const setup = spawnSync("python3", ["-c", MOTO_SETUP, `http://127.0.0.1:${port}`], { encoding: "utf8", timeout: 120_000 });
   if (setup.status !== 0) throw new Error(`moto setup failed: ${setup.stderr}`);
   return { port, keys: JSON.parse(setup.stdout.trim().split("\n").pop()!) as MotoKeys };

@@ -5,13 +5,12 @@ import { decodeInput } from "../../input/normalise.js";
 import { INPUT_KINDS, type InputKind } from "../../model/exchange.js";
 import type { Report, ReportError } from "../../model/report.js";
 import { renderJson } from "../../render/render-json.js";
-import { renderMarkdown } from "../../render/render-markdown.js";
 import { renderSarif } from "../../render/render-sarif.js";
-import { renderText } from "../../render/render-text.js";
+import { printReport } from "../print-report.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
-import { useColor, type Io, type RegisterCommand } from "../io.js";
-import { openInput } from "../../io/open-input.js";
-import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
+import type { Io, RegisterCommand } from "../io.js";
+import { collectChunks, openInput } from "../../io/open-input.js";
+import { progressFor } from "../progress.js";
 import { diagnoseHarStream } from "../../diagnose-har.js";
 import { packageVersion } from "../package-root.js";
 
@@ -55,27 +54,20 @@ const diagnoseFile = async (file: string, opts: DiagnoseFlags, io: Io): Promise<
   const opened = await openInput(file);
   const common = { file, ...(opts.showSecrets ? { showSecrets: true } : {}), ...(opts.all ? { all: true } : {}) };
   if (opened.kind === "har-stream" && (opts.inputKind ?? "har") === "har") {
-    const big = (opened.size ?? Infinity) >= PROGRESS_MIN_BYTES;
-    const bar = io.errIsTTY && big ? new ProgressBar({ write: io.err, unit: "entries", ...(opened.size ? { total: opened.size } : {}) }) : undefined;
+    const bar = progressFor(io, opened.size, "entries");
     try {
       return await diagnoseHarStream(opened.chunks, { ...common, ...(bar ? { onProgress: (n: number) => bar.update(opened.bytesRead(), n) } : {}) });
     } finally {
       bar?.done();
     }
   }
-  const buf = opened.kind === "bytes" ? opened.buf : await collect(opened.chunks);
+  const buf = opened.kind === "bytes" ? opened.buf : await collectChunks(opened.chunks);
   const textOpts = { ...common, ...(opts.inputKind ? { inputKind: opts.inputKind } : {}) };
   if (!opts.policies) return diagnoseText(decodeInput(buf), textOpts);
   // --policies: evaluate the denied request the input names against DIR and cite the deciding statement
   const prepared = prepareInput(decodeInput(buf), textOpts);
   const { explainWithPolicies } = await import("../../aws/iam/diagnose-policies.js");
   return explainWithPolicies(diagnosePrepared(prepared), factsOfPrepared(prepared), opts.policies);
-};
-
-const collect = async (chunks: AsyncIterable<Uint8Array | string>): Promise<Buffer> => {
-  const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(Buffer.from(c));
-  return Buffer.concat(parts);
 };
 
 const runDiagnose = async (files: string[], opts: DiagnoseFlags, io: Io): Promise<number> => {
@@ -87,11 +79,10 @@ const runDiagnose = async (files: string[], opts: DiagnoseFlags, io: Io): Promis
   for (const file of files) {
     try {
       const report = await diagnoseFile(file, opts, io);
-      if (format === "json") io.out(renderJson(report) + "\n");
-      else if (format === "sarif") sarif.push(report);
+      if (format === "sarif") sarif.push(report);
       else {
-        if (!first) io.out("\n");
-        io.out(format === "markdown" ? renderMarkdown(report) : renderText(report, { color: useColor(io, opts.color) }));
+        if (!first && format !== "json") io.out("\n");
+        printReport(report, { format, ...(opts.color !== undefined ? { color: opts.color } : {}) }, io);
       }
       first = false;
     } catch (e) {

@@ -5,6 +5,7 @@ import { WhyError } from "../../model/errors.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import { useColor, type Io, type RegisterCommand } from "../io.js";
 import { packageVersion } from "../package-root.js";
+import { ProgressBar } from "../progress.js";
 
 type Format = "text" | "json" | "markdown" | "sarif";
 const FORMATS = ["cloudfront", "s3-access", "alb", "waf", "apigateway", "cloudtrail", "nginx-combined", "apache-combined", "nginx-error", "apache-error"] as const;
@@ -60,37 +61,6 @@ const positive = (s: string | undefined, name: string, fallback: number): number
   return n;
 };
 
-
-/** A one-line progress bar on stderr: bytes done, lines and lines per second. */
-const progressBar = (io: Io) => {
-  let total = 0;
-  let bytes = 0;
-  let lines = 0;
-  const t0 = Date.now();
-  let last = 0;
-  const draw = (force = false): void => {
-    const now = Date.now();
-    if (!force && now - last < 100) return;
-    last = now;
-    const s = (now - t0) / 1000;
-    const f = total ? Math.min(1, bytes / total) : 0;
-    const bar = "#".repeat(Math.round(f * 30)).padEnd(30, ".");
-    const rate = s > 0 ? lines / s : 0;
-    io.err(`\r[${bar}] ${(f * 100).toFixed(0).padStart(3)}%  ${(lines / 1e6).toFixed(1)}M lines  ${(rate / 1e6).toFixed(2)}M lines/s `);
-  };
-  return {
-    plan: (b: number) => (total = b),
-    tick: (b: number, l: number) => {
-      bytes += b;
-      lines += l;
-      draw();
-    },
-    done: () => {
-      if (last) io.err("\r" + " ".repeat(80) + "\r");
-    },
-  };
-};
-
 const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promise<number> => {
   const format: Format = flags.json ? "json" : (flags.format ?? "text");
   const top = positive(flags.top, "--top", 5);
@@ -105,7 +75,9 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
   }
   if (paths.length === 0) throw new WhyError("USAGE", "name at least one log file, directory or glob");
   const { runLogs } = await import("../../logs/triage.js");
-  const bar = flags.progress !== false && io.errIsTTY ? progressBar(io) : undefined;
+  const bar = flags.progress !== false && io.errIsTTY ? new ProgressBar({ write: io.err, unit: "lines", format: (n) => `${(n / 1e6).toFixed(2)}M` }) : undefined;
+  let bytesRead = 0;
+  let linesRead = 0;
   const report = await runLogs(paths, {
     since,
     until,
@@ -114,8 +86,8 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     inputFormat: flags.inputFormat,
     apigwFormat: flags.apigwFormat,
     showSecrets: flags.showSecrets,
-    progress: bar?.tick,
-    onPlan: bar?.plan,
+    progress: bar ? (b, l) => bar.update((bytesRead += b), (linesRead += l)) : undefined,
+    onPlan: bar ? (b) => (bar.total = b) : undefined,
     warn: (m) => io.err(`why403: warning: ${m}\n`),
     timing: flags.debug ? (phase, ms) => io.err(`why403: ${phase}: ${ms.toFixed(0)} ms\n`) : undefined,
   }).finally(() => bar?.done());

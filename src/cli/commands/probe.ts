@@ -3,13 +3,10 @@
 import { Option } from "commander";
 import type { Report, ReportProbe } from "../../model/report.js";
 import { renderJson } from "../../render/render-json.js";
-import { renderMarkdown } from "../../render/render-markdown.js";
-import { renderText } from "../../render/render-text.js";
+import { formatOf, printReport, type Format } from "../print-report.js";
 import type { ProbeFlags } from "../../probe/spec.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
-import { useColor, type Io, type RegisterCommand } from "../io.js";
-
-type Format = "text" | "json" | "markdown";
+import type { Io, RegisterCommand } from "../io.js";
 
 const PROBE_HELP = `
 It replays your request, then sends the few experiments that best separate the remaining causes
@@ -47,7 +44,7 @@ const progressLine = (p: ReportProbe): string =>
   `why403: ${p.n}. ${p.method} ${p.url}${p.host ? ` (Host: ${p.host})` : ""} → ${p.status ?? "no answer"}  [${p.variant}]\n`;
 
 const runProbeCommand = async (url: string, opts: ProbeCliOptions, io: Io): Promise<number> => {
-  const format: Format = opts.json ? "json" : (opts.format ?? "text");
+  const format = formatOf(opts);
   try {
     const [{ buildSpec }, { runProbe, planProbe }] = await Promise.all([import("../../probe/spec.js"), import("../../probe/run.js")]);
     const spec = buildSpec(url, opts);
@@ -65,8 +62,7 @@ const runProbeCommand = async (url: string, opts: ProbeCliOptions, io: Io): Prom
       return EXIT.ok;
     }
     const report: Report = await runProbe(spec, { ...showSecrets, ...(io.errIsTTY && format === "text" ? { onRequest: (p) => io.err(progressLine(p)) } : {}) });
-    if (format === "json") io.out(renderJson(report) + "\n");
-    else io.out(format === "markdown" ? renderMarkdown(report) : renderText(report, { color: useColor(io, opts.color) }));
+    printReport(report, { format, ...(opts.color !== undefined ? { color: opts.color } : {}) }, io);
     return EXIT.ok;
   } catch (e) {
     const f = describeError(e);

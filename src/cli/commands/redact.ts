@@ -10,7 +10,7 @@ import { redactHarStream } from "../../redact/redact-har.js";
 import { Redactor } from "../../redact/redactor.js";
 import { describeError, EXIT, formatFailure } from "../errors.js";
 import type { Io, RegisterCommand } from "../io.js";
-import { PROGRESS_MIN_BYTES, ProgressBar } from "../progress.js";
+import { progressFor } from "../progress.js";
 import { openInput } from "../../io/open-input.js";
 
 const REDACT_HELP = `
@@ -40,8 +40,7 @@ const writer = (stream: Writable) => async (s: string): Promise<void> => {
 const redactFile = async (file: string, r: Redactor, out: (s: string) => Promise<void>, io: Io): Promise<{ kind: string; entries?: number }> => {
   const opened = await openInput(file);
   if (opened.kind === "har-stream") {
-    const big = (opened.size ?? Infinity) >= PROGRESS_MIN_BYTES;
-    const bar = io.errIsTTY && big ? new ProgressBar({ write: io.err, unit: "entries", ...(opened.size ? { total: opened.size } : {}) }) : undefined;
+    const bar = progressFor(io, opened.size, "entries");
     try {
       const entries = await redactHarStream(opened.chunks, r, out, bar ? (n) => bar.update(opened.bytesRead(), n) : undefined);
       return { kind: "har", entries };
