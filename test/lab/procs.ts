@@ -5,17 +5,31 @@ import { existsSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { fileURLToPath } from "node:url";
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; the lab binds it right after). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+// Lab ports come from below the kernel's ephemeral range (32768+), so an outgoing connection
+// cannot take one between the pick and the server's bind, and never twice from one process:
+// two nginx server blocks handed the same port would share it and the first would answer both.
+const handedOut = new Set<number>();
+const LAB_PORTS = { low: 20_000, high: 32_000 };
+
+const canBind = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
   });
+
+/** A free TCP port on 127.0.0.1, distinct from every other this process handed out (the lab binds it right after). */
+export const freePort = async (): Promise<number> => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LAB_PORTS.low + Math.floor(Math.random() * (LAB_PORTS.high - LAB_PORTS.low));
+    if (handedOut.has(port)) continue;
+    if (await canBind(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port on 127.0.0.1 between ${LAB_PORTS.low} and ${LAB_PORTS.high}`);
+};
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
