@@ -9,6 +9,7 @@ import { cloudtrailRecords, cloudtrailStatus } from "./formats/cloudtrail.js";
 import { LINE, type LineReader, type LogFormatId, type ReaderOptions } from "./formats/format.js";
 import { formatById } from "./formats/index.js";
 import { openStream } from "./files.js";
+import { LineKernel } from "./line-kernel.js";
 
 /** A piece of work: one file, or one byte range of a large plain file. */
 export interface ScanUnit {
@@ -21,6 +22,8 @@ export interface ScanUnit {
   end?: number;
   head: string[];
   options: ReaderOptions;
+  /** false: keep to the JavaScript readers even where the WebAssembly kernel could read the lines. */
+  kernel?: boolean;
 }
 
 export interface MalformedSample {
@@ -44,33 +47,35 @@ const SAMPLES_PER_UNIT = 3;
 /** The unit separator between the fields of a stored row. */
 const US = "\u001f";
 const SAMPLE_CHARS = 300;
+const ROWS_BUFFER = 1 << 20;
 
 /** Where a unit's forwarded lines go: one text file per format, rows `u \x1f n \x1f line [\x1f field …]`. */
 export class ForwardFiles {
   private readonly fds = new Map<LogFormatId, number>();
-  private readonly pending = new Map<LogFormatId, string[]>();
-  private readonly sizes = new Map<LogFormatId, number>();
+  /** Rows are encoded straight into one buffer per format, written out when it fills. */
+  private readonly pending = new Map<LogFormatId, { buf: Buffer; used: number }>();
   readonly paths = new Map<LogFormatId, string>();
 
   constructor(private readonly pathOf: (format: LogFormatId) => string) {}
 
   add(format: LogFormatId, u: number, n: number, fields: readonly string[]): void {
-    let rows = this.pending.get(format);
-    if (!rows) {
-      rows = [];
-      this.pending.set(format, rows);
+    let p = this.pending.get(format);
+    if (!p) {
+      p = { buf: Buffer.allocUnsafe(ROWS_BUFFER), used: 0 };
+      this.pending.set(format, p);
     }
     // fields come from a line without separators (see LineSink.forward) or from JSON.stringify
     const row = `${u}${US}${n}${US}${fields.join(US)}\n`;
-    rows.push(row);
-    const size = (this.sizes.get(format) ?? 0) + row.length;
-    this.sizes.set(format, size);
-    if (size > 1 << 20) this.flush(format);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (p.used + row.length * 3 > p.buf.length) {
+      this.flush(format, p);
+      if (row.length * 3 > p.buf.length) p.buf = Buffer.allocUnsafe(row.length * 3);
+    }
+    p.used += p.buf.write(row, p.used);
   }
 
-  private flush(format: LogFormatId): void {
-    const rows = this.pending.get(format);
-    if (!rows || rows.length === 0) return;
+  private flush(format: LogFormatId, p: { buf: Buffer; used: number }): void {
+    if (p.used === 0) return;
     let fd = this.fds.get(format);
     if (fd === undefined) {
       const path = this.pathOf(format);
@@ -78,13 +83,12 @@ export class ForwardFiles {
       this.fds.set(format, fd);
       this.paths.set(format, path);
     }
-    writeSync(fd, rows.join(""));
-    this.pending.set(format, []);
-    this.sizes.set(format, 0);
+    writeSync(fd, p.buf, 0, p.used);
+    p.used = 0;
   }
 
   close(): void {
-    for (const f of this.pending.keys()) this.flush(f);
+    for (const [f, p] of this.pending) this.flush(f, p);
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
   }
@@ -93,21 +97,47 @@ export class ForwardFiles {
 /** Called as the scan goes: bytes read and lines seen since the last call. */
 export type Progress = (bytes: number, lines: number) => void;
 
+// 1 MB reads: the chunk is scanned while it is still in the CPU cache
+const CHUNK = 1 << 20;
+
 /** Line-by-line state for one unit. */
 class LineSink {
   readonly result: UnitResult;
   private readonly reader: LineReader;
+  /** Reads the lines when the format describes their shape; chunks then go into its memory. */
+  private readonly kernel: LineKernel | undefined;
 
   constructor(
     private readonly unit: ScanUnit,
     private readonly out: ForwardFiles,
+    bufferSize: number,
   ) {
     this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
     this.reader = formatById(unit.format).reader(unit.head, unit.options);
+    this.kernel = unit.kernel === false ? undefined : LineKernel.create(this.reader.shape, bufferSize);
   }
 
-  /** Reads the complete lines of buf[from, to); returns where the unfinished last line starts. */
+  /** Done with the kernel's memory (another scan of this thread may take it). */
+  close(): void {
+    this.kernel?.release();
+  }
+
+  /** The buffer to read chunks into. */
+  buffer(size: number): Buffer {
+    return this.kernel ? this.kernel.buffer : Buffer.allocUnsafe(size);
+  }
+
+  /** A bigger buffer with the first `keep` bytes of buf; buf must not be used after. */
+  grow(buf: Buffer, size: number, keep: number): Buffer {
+    if (this.kernel?.owns(buf)) return this.kernel.grow(size);
+    const bigger = Buffer.allocUnsafe(size);
+    buf.copy(bigger, 0, 0, keep);
+    return bigger;
+  }
+
+  /** Reads the complete lines of buf[from, to); returns where the unfinished last line starts (-1: past the limit). */
   lines(buf: Buffer, from: number, to: number, limit: number): number {
+    if (this.kernel?.owns(buf)) return this.kernelLines(this.kernel, buf, from, to, limit);
     const reader = this.reader;
     const r = this.result;
     let p = from;
@@ -117,14 +147,39 @@ class LineSink {
       if (nl < 0 || nl >= to) break;
       const end = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl;
       r.lines++;
-      const s = reader.status(buf, p, end);
-      if (s === 403) this.forward(buf, p, end);
-      else if (s === LINE.malformed) this.malformed(buf, p, end);
-      else if (s === 404) r.status404++;
-      else if (s === 401) r.status401++;
+      this.take(reader.status(buf, p, end), buf, p, end);
       p = nl + 1;
     }
     return p;
+  }
+
+  /** The kernel counts the lines; this sees only 403s and the lines it is unsure of. */
+  private kernelLines(kernel: LineKernel, buf: Buffer, from: number, to: number, limit: number): number {
+    const r = this.result;
+    let p = from;
+    for (;;) {
+      const pass = kernel.scan(p, to, limit);
+      const base = r.lines;
+      for (let i = 0; i < pass.records; i++) {
+        const [start, end, line, status] = kernel.record(i);
+        r.lines = base + line + 1;
+        this.take(status === 403 ? 403 : this.reader.status(buf, start, end), buf, start, end);
+      }
+      r.lines = base + pass.lines;
+      r.status401 += pass.status401;
+      r.status404 += pass.status404;
+      if (pass.pastLimit) return -1;
+      if (!pass.full) return pass.stop;
+      p = pass.stop;
+    }
+  }
+
+  /** Counts or forwards line r.lines, whose status is s. */
+  private take(s: number, buf: Buffer, start: number, end: number): void {
+    if (s === 403) this.forward(buf, start, end);
+    else if (s === LINE.malformed) this.malformed(buf, start, end);
+    else if (s === 404) this.result.status404++;
+    else if (s === 401) this.result.status401++;
   }
 
   forward(buf: Buffer, start: number, end: number): void {
@@ -147,15 +202,11 @@ class LineSink {
   }
 }
 
-// 1 MB reads: the chunk is scanned while it is still in the CPU cache
-const CHUNK = 1 << 20;
-
 /** A plain file's byte range, read synchronously in large chunks (the fast path). */
-const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => {
+const scanPlain = (unit: ScanUnit, sink: LineSink, size: number, progress: Progress): void => {
   const fd = openSync(unit.file, "r");
   try {
-    // a small file or range needs no more than its size (plus the line that runs past its end)
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK * 2, (unit.end ?? statSync(unit.file).size) - unit.start + 65536));
+    let buf = sink.buffer(size);
     let pos = unit.start;
     let carry = 0;
     const limit = unit.end ?? Number.POSITIVE_INFINITY;
@@ -177,11 +228,7 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => 
     }
     let base = pos; // file offset of buf[0]
     for (;;) {
-      if (carry >= buf.length / 2) {
-        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, carry + CHUNK));
-        buf.copy(bigger, 0, 0, carry);
-        buf = bigger;
-      }
+      if (carry >= buf.length / 2) buf = sink.grow(buf, Math.max(buf.length * 2, carry + CHUNK), carry);
       const n = readSync(fd, buf, carry, Math.min(CHUNK, buf.length - carry), base + carry);
       const to = carry + n;
       if (n === 0) {
@@ -205,19 +252,23 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, progress: Progress): void => 
   }
 };
 
-/** A gzip file (or any stream), chunk by chunk. */
+/** A gzip file (or any stream), chunk by chunk, into one buffer that keeps the unfinished line. */
 const scanStream = async (unit: ScanUnit, sink: LineSink, progress: Progress): Promise<void> => {
-  let carry: Buffer = Buffer.alloc(0);
+  let buf = sink.buffer(CHUNK * 2);
+  let carry = 0;
   for await (const chunk of openStream(unit.file, unit.gzip)) {
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    if (carry + chunk.length + 1 > buf.length) buf = sink.grow(buf, Math.max(buf.length * 2, carry + chunk.length + 1), carry);
+    chunk.copy(buf, carry);
+    const to = carry + chunk.length;
     const before = sink.result.lines;
-    const next = sink.lines(buf, 0, buf.length, Number.POSITIVE_INFINITY);
-    carry = Buffer.from(buf.subarray(next));
+    const next = sink.lines(buf, 0, to, Number.POSITIVE_INFINITY);
     progress(chunk.length, sink.result.lines - before);
+    buf.copy(buf, 0, next, to);
+    carry = to - next;
   }
-  if (carry.length > 0) {
-    const last = Buffer.concat([carry, Buffer.from("\n")]);
-    sink.lines(last, 0, last.length, Number.POSITIVE_INFINITY);
+  if (carry > 0) {
+    buf[carry] = 10; // a last line without a newline (the buffer always has a byte to spare)
+    sink.lines(buf, 0, carry + 1, Number.POSITIVE_INFINITY);
   }
 };
 
@@ -263,13 +314,18 @@ const scanDocument = async (unit: ScanUnit, sink: LineSink, out: ForwardFiles, p
 /** Scans one unit to the end; its forwarded lines go to files in `dir`, closed when it is done. */
 export const scanUnit = async (unit: ScanUnit, dir: string, progress: Progress = () => undefined): Promise<UnitResult> => {
   const out = new ForwardFiles((format) => join(dir, `u${unit.u}-${format}.rows`));
-  const sink = new LineSink(unit, out);
+  const document = formatById(unit.format).document;
+  const plain = !document && !unit.gzip;
+  // a small file or range needs no more than its size (plus the line that runs past its end)
+  const size = plain ? Math.min(CHUNK * 2, (unit.end ?? statSync(unit.file).size) - unit.start + 65536) : CHUNK * 2;
+  const sink = new LineSink(unit, out, size);
   try {
-    if (formatById(unit.format).document) await scanDocument(unit, sink, out, progress);
+    if (document) await scanDocument(unit, sink, out, progress);
     else if (unit.gzip) await scanStream(unit, sink, progress);
-    else scanPlain(unit, sink, progress);
+    else scanPlain(unit, sink, size, progress);
   } finally {
     out.close();
+    sink.close();
   }
   sink.result.rows = [...out.paths.entries()];
   return sink.result;

@@ -32,7 +32,7 @@ export interface LogsOptions extends ReaderOptions {
   onPlan?: ((bytes: number) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
   /** Called after each phase with its wall time (the CLI prints them with --debug). */
-  timing?: ((phase: string, ms: number) => void) | undefined;
+  timing?: ((phase: string, ms: number, cpuMs: number) => void) | undefined;
   /** Scan tuning (tests): byte range per unit, input size from which workers start. */
   scan?: { range?: number; workersFrom?: number } | undefined;
 }
@@ -78,13 +78,16 @@ const lineOffsets = (units: readonly ScanUnit[], results: ReadonlyMap<number, Un
 
 const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS();
 
-/** Times phases for --debug. */
+/** Times phases for --debug: wall time, and CPU time of the whole process (workers and DuckDB's threads too). */
 const stopwatch = (report: LogsOptions["timing"]) => {
   let t = performance.now();
+  let cpu = process.cpuUsage();
   return (phase: string): void => {
     const now = performance.now();
-    report?.(phase, now - t);
+    const used = process.cpuUsage(cpu);
+    report?.(phase, now - t, (used.user + used.system) / 1000);
     t = now;
+    cpu = process.cpuUsage();
   };
 };
 

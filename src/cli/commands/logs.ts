@@ -89,7 +89,7 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     progress: bar ? (b, l) => bar.update((bytesRead += b), (linesRead += l)) : undefined,
     onPlan: bar ? (b) => (bar.total = b) : undefined,
     warn: (m) => io.err(`why403: warning: ${m}\n`),
-    timing: flags.debug ? (phase, ms) => io.err(`why403: ${phase}: ${ms.toFixed(0)} ms\n`) : undefined,
+    timing: flags.debug ? (phase, ms, cpuMs) => io.err(`why403: ${phase}: ${ms.toFixed(0)} ms (CPU ${cpuMs.toFixed(0)} ms)\n`) : undefined,
   }).finally(() => bar?.done());
   if (format === "json") io.out(JSON.stringify(report) + "\n");
   else if (format === "sarif") io.out((await import("../../render/render-logs-sarif.js")).renderLogsSarif(report, packageVersion()) + "\n");

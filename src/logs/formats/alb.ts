@@ -3,6 +3,7 @@
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
+import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
 /** The pattern of Athena's documented ALB table (its last, unnamed group made non-capturing). */
 export const ALB_RE = String.raw`([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*):([0-9]*) ([^ ]*)[:-]([0-9]*) ([-.0-9]*) ([-.0-9]*) ([-.0-9]*) (|[-0-9]*) (-|[-0-9]*) ([-0-9]*) ([-0-9]*) "([^ ]*) (.*) (- |[^ ]*)" "([^"]*)" ([A-Z0-9-_]+) ([A-Za-z0-9.-]*) ([^ ]*) "([^"]*)" "([^"]*)" "([^"]*)" ([-.0-9]*) ([^ ]*) "([^"]*)" "([^"]*)" "([^ ]*)" "([^\s]+?)" "([^\s]+)" "([^ ]*)" "([^ ]*)" ?([^ ]*)?(?: .*)?`;
@@ -19,6 +20,9 @@ const TYPES = {
   client_port: "int", target_port: "int", request_processing_time: "double", target_processing_time: "double",
   response_processing_time: "double", elb_status_code: "int", received_bytes: "bigint", sent_bytes: "bigint",
 };
+
+/** type time elb client:port target:port and three processing times, then elb_status_code. */
+const SHAPE: LineShape = { sep: 32, fields: Array<FieldKind>(8).fill(FIELD.plain), statusEndsLine: false };
 
 const status = (buf: Buffer, start: number, end: number): number => {
   if (end <= start) return LINE.skip;
@@ -39,7 +43,7 @@ export const alb: LogFormat = {
   detect: (head) => {
     return shareOf(head, (l) => /^(?:https?|h2|grpcs?|wss?) \d{4}-\d\d-\d\dT[\d:.]+Z \S+ /.test(l) && ALB_JS.test(l));
   },
-  reader: () => ({ status, forward: regexForward(ALB_RE, COLUMNS.length) }),
+  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(ALB_RE, COLUMNS.length), shape: SHAPE }),
   sql: regexTable({
     table: "alb_access_logs",
     linesTable: linesTableOf("alb"),

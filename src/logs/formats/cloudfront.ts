@@ -4,6 +4,7 @@
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
 import { linesFrom } from "./regex-table.js";
+import { FIELD, shapedStatus, type FieldKind } from "../line-kernel.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
 export const CF_FIELDS: readonly (readonly [field: string, column: string, type: string])[] = [
@@ -112,7 +113,13 @@ export const cloudfront: LogFormat = {
     const fields = cloudfrontFields(head) ?? STANDARD;
     const statusAt = fields.indexOf("sc-status");
     const standardPrefix = STANDARD.every((f, i) => fields[i] === f || i >= fields.length);
-    const reader: LineReader = { status: tsvStatus(statusAt >= 0 ? statusAt : STATUS) };
+    const at = statusAt >= 0 ? statusAt : STATUS;
+    const reader: LineReader = { status: tsvStatus(at) };
+    if (at >= 1) {
+      // a date first, then plain fields up to the status
+      reader.shape = { sep: TAB, fields: [FIELD.date, ...Array<FieldKind>(at - 1).fill(FIELD.plain)], statusEndsLine: true };
+      reader.status = shapedStatus(reader.shape, tsvStatus(at));
+    }
     if (!standardPrefix) reader.forward = reorder(fields);
     return reader;
   },

@@ -4,6 +4,7 @@
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, lit, nulls, numberRids, shareOf, type LogFormat, type LogFormatId, type LineReader } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
+import { FIELD, shapedStatus, type LineShape } from "../line-kernel.js";
 
 /** The whole line; the same pattern drives the JS fallback, DuckDB and Athena's RegexSerDe. */
 export const COMBINED_RE = String.raw`(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" ([0-9]{3}) (\S+)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?.*`;
@@ -36,7 +37,8 @@ export const combinedStatus = (buf: Buffer, start: number, end: number): number 
   return m ? Number(m[6]) : LINE.malformed;
 };
 
-const reader: LineReader = { status: combinedStatus, forward: regexForward(COMBINED_RE, COLUMNS.length) };
+const SHAPE: LineShape = { sep: SPACE, fields: [FIELD.plain, FIELD.plain, FIELD.plain, FIELD.bracketed, FIELD.quoted], statusEndsLine: false };
+const reader: LineReader = { status: shapedStatus(SHAPE, combinedStatus), forward: regexForward(COMBINED_RE, COLUMNS.length), shape: SHAPE };
 
 const hasApacheTraits = (head: readonly string[]): boolean =>
   head.some((l) => /\\"/.test(l) || /" [0-9]{3} - /.test(l));

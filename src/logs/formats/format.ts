@@ -1,6 +1,7 @@
 // One log format = how to recognise a file, how to read a line fast (its status only), and the
 // SQL that turns its lines into the documented table and then into normalised events.
 import type { Dialect } from "../sql/dialect.js";
+import type { LineShape } from "../line-kernel.js";
 
 export const LOG_FORMATS = [
   "cloudfront",
@@ -36,6 +37,11 @@ export interface LineReader {
    * parsed here. undefined when the line does not parse after all: it is counted as malformed.
    */
   forward?(text: string): readonly string[] | undefined;
+  /**
+   * The fields before the status, for the WebAssembly kernel that reads most lines without
+   * calling `status`. A line that fits the shape must get the status `status` would give it.
+   */
+  shape?: LineShape;
 }
 
 export interface ReaderOptions {

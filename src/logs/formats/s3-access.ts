@@ -3,6 +3,7 @@
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
+import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
 /** The pattern of Athena's documented S3 access-log table. */
 export const S3_RE = String.raw`([^ ]*) ([^ ]*) \[(.*?)\] ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ("[^"]*"|-) (-|[0-9]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ("[^"]*"|-) ([^ ]*)(?: ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*))?.*$`;
@@ -13,6 +14,9 @@ const COLUMNS = [
   "httpstatus", "errorcode", "bytessent", "objectsize", "totaltime", "turnaroundtime", "referrer", "useragent", "versionid",
   "hostid", "sigv", "ciphersuite", "authtype", "endpoint", "tlsversion", "accesspointarn", "aclrequired",
 ];
+
+/** owner bucket [time] ip requester request-id operation key "request-uri" (or -), then the status. */
+const SHAPE: LineShape = { sep: 32, fields: [FIELD.plain, FIELD.plain, FIELD.bracketed, ...Array<FieldKind>(5).fill(FIELD.plain), FIELD.quotedNoEscapeOrDash], statusEndsLine: false };
 
 const status = (buf: Buffer, start: number, end: number): number => {
   if (end <= start) return LINE.skip;
@@ -41,7 +45,7 @@ export const s3Access: LogFormat = {
   detect: (head) => {
     return shareOf(head, (l) => /^(?:[0-9a-f]{64}|-) \S+ \[\d\d\/\w{3}\/\d{4}:/.test(l) && S3_JS.test(l));
   },
-  reader: () => ({ status, forward: regexForward(S3_PATTERN, COLUMNS.length) }),
+  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(S3_PATTERN, COLUMNS.length), shape: SHAPE }),
   sql: regexTable({
     table: "s3_access_logs",
     linesTable: linesTableOf("s3-access"),
