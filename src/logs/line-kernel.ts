@@ -165,6 +165,7 @@ class KernelMemory {
   }
 }
 
+const KEEP_AT_MOST = 16 * 1024 * 1024;
 /** Instances not in use by a scan of this thread (scans may overlap when a library caller runs two). */
 const idle: KernelMemory[] = [];
 
@@ -185,7 +186,8 @@ export class LineKernel {
 
   /** Gives the memory back for the next scan; this kernel and its buffers must not be used after. */
   release(): void {
-    idle.push(this.mem);
+    // a memory grown for a huge line is left to the garbage collector (wasm memories never shrink)
+    if (this.mem.memory.buffer.byteLength <= KEEP_AT_MOST) idle.push(this.mem);
   }
 
   /** The input buffer (file chunks are read into it). */
