@@ -128,3 +128,25 @@ describe("403 counts against awk", () => {
     assert.equal(got["nginx/unknown"] ?? 0, count - dirs - blocked);
   });
 });
+
+describe("cluster samples", () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "why403-sample-"));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("takes the sample's text, file and line from one record when times tie", async () => {
+    // every 403 in the same second: the first line of the first file is the sample, text and place alike
+    const line = (ip: string) => `${ip} - - [01/Nov/2026:00:00:00 +0000] "GET /private/x HTTP/1.1" 403 153 "-" "curl/8.5.0"`;
+    const files = ["a.log", "b.log"].map((name, f) => {
+      const path = join(dir, name);
+      writeFileSync(path, Array.from({ length: 50 }, (_, i) => line(`198.51.100.${100 * f + i}`)).join("\n") + "\n");
+      return path;
+    });
+    const r = await runLogs(files.reverse(), { jobs: 0 });
+    assert.equal(r.clusters.length, 1);
+    const c = r.clusters[0]!;
+    assert.equal(c.sampleAt, `${files[1]}:1`);
+    assert.equal(c.sample, line("198.51.100.0"));
+  });
+});

@@ -109,8 +109,7 @@ export const reportQueries = (d: Dialect, spec: TriageSpec) => {
   return {
     totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
     clusters: `SELECT ${CLUSTER}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
-  min_by(raw, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample, min_by(file, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample_file,
-  min_by(n, coalesce(ts, TIMESTAMP '9999-12-31 00:00:00')) AS sample_line,
+  min_by(raw, ${d.sampleOrder}) AS sample, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
   array_agg(DISTINCT sources_key) AS sources
 FROM ${T.decided}
 GROUP BY ${CLUSTER}

@@ -37,6 +37,11 @@ export interface Dialect {
 
   /** Provenance of a record: the file it came from, its line number and its raw text. */
   provenance: { file: string; line: string; raw: string };
+  /**
+   * The order in which a cluster's sample is the first record: earliest time, then file and line,
+   * so that the sample's text, file and line come from one record even when times tie.
+   */
+  sampleOrder: string;
 }
 
 const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -67,6 +72,7 @@ export const duckdb: Dialect = {
   joinSorted: (e, sep) => `array_to_string(list_sort(${e}), ${q(sep)})`,
 
   provenance: { file: "why_file", line: "why_line", raw: "why_raw" },
+  sampleOrder: "(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file, n)",
 };
 
 export const athena: Dialect = {
@@ -95,6 +101,8 @@ export const athena: Dialect = {
   joinSorted: (e, sep) => `array_join(array_sort(${e}), ${q(sep)})`,
 
   provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)" },
+  // Trino compares ROW values field by field; the line is always NULL here, so it is left out
+  sampleOrder: "ROW(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file)",
 };
 
 export const DIALECTS = { duckdb, athena } as const;
