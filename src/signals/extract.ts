@@ -4,6 +4,7 @@ import type { Exchange, HeaderField, InputKind, TextPart } from "../model/exchan
 import type { Condition, SignalDef } from "../knowledge/schema.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import { deriveFact } from "./derived.js";
+import { literalsOf } from "./required-literal.js";
 
 export type EvidenceSource = "status" | "header" | "request-header" | "body" | "url" | "cookie" | "method" | "kind" | "fact" | "probe";
 
@@ -48,8 +49,29 @@ const capturesOf = (m: RegExpExecArray): Record<string, string> => {
   return out;
 };
 
+/** Lower-cased scanned text of each part, for the literal checks of case-insensitive regexes. */
+const lowered = new WeakMap<TextPart, string>();
+const scanned = (part: TextPart): string => (part.text.length > SCAN_LIMIT ? part.text.slice(0, SCAN_LIMIT) : part.text);
+
+/** False when the part cannot match: it lacks every literal one of which each match contains (the regex is then never compiled). */
+const mayMatch = (part: TextPart, re: RegExp): boolean => {
+  const literals = literalsOf(re);
+  if (literals === undefined) return true;
+  let text = scanned(part);
+  if (re.ignoreCase) {
+    let lower = lowered.get(part);
+    if (lower === undefined) {
+      lower = text.toLowerCase();
+      lowered.set(part, lower);
+    }
+    text = lower;
+  }
+  return literals.some((l) => text.includes(l));
+};
+
 const searchPart = (part: TextPart, re: RegExp, source: EvidenceSource): Found | undefined => {
-  const text = part.text.length > SCAN_LIMIT ? part.text.slice(0, SCAN_LIMIT) : part.text;
+  if (!mayMatch(part, re)) return undefined;
+  const text = scanned(part);
   const m = re.exec(text);
   if (!m) return undefined;
   const ev: Evidence = { source, text: m[0], length: m[0].length };
