@@ -275,6 +275,15 @@ export default defineResponder({
     },
 
     {
+      id: "search-security-plugin",
+      role: "decision",
+      when: [{ on: "body", match: /no permissions for \[(?<action>[^\]]*)\] and User \[name=(?<principal>[^,\]]*)|action \[(?<deniedAction>[^\]]+)\] is unauthorized for (?:user|API key) \[(?<user>[^\]]+)\]/ }],
+      weight: 0.7,
+      causes: { "insufficient-permissions": 0.85 },
+      detail: "the OpenSearch / Elasticsearch security plugin: none of the user's roles grants this action on these indices",
+      sources: ["https://opensearch.org/docs/latest/security/access-control/permissions/", "https://github.com/elastic/elasticsearch/pull/60357"],
+    },
+    {
       id: "json-error-body",
       role: "presence",
       when: [
@@ -334,6 +343,19 @@ export default defineResponder({
     "filesystem-permission": { prior: 0.02 },
   },
   examples: [
+    {
+      name: "OpenSearch security plugin: the role does not grant the index action",
+      source: "https://github.com/opensearch-project/security/issues/557",
+      input:
+        '{\n"error": {\n"root_cause": [\n{\n"type": "security_exception",\n"reason": "no permissions for [indices:monitor/settings/get] and User [name=Moez, backend_roles=[_SUPERADMIN], requestedTenant=null]"\n}\n],\n"type": "security_exception",\n"reason": "no permissions for [indices:monitor/settings/get] and User [name=Moez, backend_roles=[_SUPERADMIN], requestedTenant=null]"\n},\n"status": 403\n}',
+      expect: { responder: "app", cause: "insufficient-permissions" },
+    },
+    {
+      name: "Elasticsearch security: the action is not granted to the user",
+      source: "https://github.com/elastic/elasticsearch/pull/60357",
+      input: "org.elasticsearch.ElasticsearchSecurityException: action [indices:data/read/search] is unauthorized for user [bob] on indices [abc,def], this action is granted by the privileges [read,all]",
+      expect: { responder: "app", cause: "insufficient-permissions" },
+    },
     {
       name: "Spring Boot behind nginx refuses a CORS preflight (body not captured)",
       source: "https://github.com/spring-projects/spring-boot/issues/3813",

@@ -155,6 +155,24 @@ export default defineResponder({
       detail: "a Deny in the API's resource policy (or the caller's IAM policy) matches execute-api:Invoke",
     },
     {
+      id: "execution-log",
+      role: "decision",
+      when: [{ on: "body", match: /\b(?:Method completed with status: \d{3}|Verifying Usage Plan for request: |Starting execution for request: |Method request body before transformations: )/ }],
+      weight: 0.7,
+      detail: "lines of an API Gateway execution log (CloudWatch `API-Gateway-Execution-Logs_…`, or the console's test invoke)",
+      sources: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html"],
+    },
+    {
+      id: "execution-log-api-key",
+      role: "decision",
+      when: [{ on: "body", match: /API Key \S+ not authorized because method '(?<method>[^']+)' requires API Key and API Key is (?:not associated with a Usage Plan for API Stage (?<stage>\S+)|disabled|not valid)/ }],
+      weight: 0.85,
+      overrides: ["aws-service-api"],
+      causes: { "invalid-api-key": 0.9 },
+      detail: "the execution log says the API key is in no usage plan of this stage (or is disabled): a key works only through a usage plan that lists the API stage",
+      sources: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html"],
+    },
+    {
       id: "invalid-api-key",
       role: "decision",
       when: [{ on: "body", match: /Invalid API Key identifier specified/ }],
@@ -356,6 +374,13 @@ export default defineResponder({
     "Confirm it from the API's configuration: why403 aws apigateway {url|URL} -X {method|GET} --config DIR (DIR holds the AWS CLI outputs, e.g. aws apigateway get-resources --rest-api-id {apiId|API_ID} --embed methods > DIR/get-resources.json; the full list: why403 aws apigateway --help), or online with AWS credentials: why403 aws apigateway {url|URL} -X {method|GET}",
   ],
   examples: [
+    {
+      name: "execution log: the API key is in no usage plan of the stage",
+      source: "https://github.com/zappa/Zappa/issues/52",
+      input:
+        "[2b4492] [2016-10-11 15:26:57] Verifying Usage Plan for request: 25bdd356-8fc7-11e6-93c4-e3cf41861839. API Key: **********************************gE96dR API Stage: i01t0vftre/staging\n[2b4492] [2016-10-11 15:26:57] API Key **********************************gE96dR not authorized because method 'GET /' requires API Key and API Key is not associated with a Usage Plan for API Stage i01t0vftre/staging: API Stage is not in a Usage Plan\n[2b4492] [2016-10-11 15:26:57] Method completed with status: 403",
+      expect: { responder: "aws-apigateway", cause: "invalid-api-key" },
+    },
     {
       name: "stage missing from the invoke URL",
       source: "https://github.com/asishrs/smartthings-ringalarmv2/issues/5",

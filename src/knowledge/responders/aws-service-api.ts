@@ -21,6 +21,16 @@ export default defineResponder({
   sources: [DOCS_DENIED, DOCS_EVAL, "https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html", "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html"],
   signals: [
     {
+      id: "opensearch-fgac-iam-principal",
+      role: "decision",
+      when: [{ on: "body", match: /no permissions for \[(?<action>[^\]]*)\] and User \[name=(?<principal>arn(?::aws[\w-]*:(?:iam|sts)::[^,\]]*|\*[^,\]]*))/ }],
+      weight: 0.85,
+      overrides: ["app"],
+      causes: { "insufficient-permissions": 0.85 },
+      detail: "Amazon OpenSearch Service fine-grained access control: the signed IAM principal is mapped (as user or backend role) to no role that grants this action",
+      sources: ["https://docs.aws.amazon.com/opensearch-service/latest/developerguide/fgac.html#fgac-mapping"],
+    },
+    {
       id: "ecr-registry-denied",
       role: "decision",
       when: [{ on: "body", match: /(?<registry>\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com)[^\n]*?(?:denied|403 Forbidden|no basic auth credentials|authorization token has expired)/ }],
@@ -246,6 +256,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "Amazon OpenSearch Service: an IAM user's requests map to no search role",
+      source: "https://github.com/compwright/aws-elasticsearch-connector/issues/28",
+      input: "no permissions for [indices:data/read/search] and User [name=arn*&***********, backend_roles=[], requestedTenant=null]",
+      expect: { responder: "aws-service-api", cause: "insufficient-permissions" },
+    },
     {
       name: "ECR credential helper: the older token-expired wording",
       source: "https://github.com/awslabs/amazon-ecr-credential-helper/issues/7",

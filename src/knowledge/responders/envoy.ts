@@ -85,7 +85,8 @@ export default defineResponder({
     {
       id: "jwt-missing",
       role: "decision",
-      when: [{ on: "body", match: /^[ \t]*Jwt is missing\s*$/m }],
+      // the local reply's body, or jwt_authn's debug log line when the paste includes the proxy's log
+      when: [{ on: "body", match: /^[ \t]*Jwt is missing\s*$|JWT token verification completed with: Jwt is missing/m }],
       weight: 0.85,
       causes: { "auth-missing": 0.9 },
       overrides: ["app"],
@@ -132,7 +133,11 @@ export default defineResponder({
     {
       id: "upstream-answered",
       role: "presence",
-      when: [{ on: "header", name: "x-envoy-upstream-service-time" }],
+      when: [
+        { on: "header", name: "x-envoy-upstream-service-time" },
+        // Envoy's own local replies passed on by the next Envoy (an Istio sidecar behind the gateway) are no application answer
+        { on: "body", match: /^[ \t]*(?:RBAC: access denied|Jwt is missing|Jwt verification fails|Jwt is expired)\s*$/m, absent: true },
+      ],
       weight: 0.3,
       causes: { "origin-denied": 0.7 },
       detail: "x-envoy-upstream-service-time: the upstream service produced this response; Envoy passed it on",

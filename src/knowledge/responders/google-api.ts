@@ -86,10 +86,18 @@ export default defineResponder({
     {
       id: "api-not-enabled",
       role: "hint",
-      when: [{ on: "body", match: /accessNotConfigured|SERVICE_DISABLED|has not been used in project \d+ before or it is disabled/ }],
+      when: [{ on: "body", match: /accessNotConfigured|SERVICE_DISABLED|has not been used in project [\w-]+ before or it is disabled/ }],
       weight: 0,
       causes: { "account-disabled": 0.9 },
       detail: "the API is not enabled in the calling project (the project of the key/credentials)",
+    },
+    {
+      id: "api-not-enabled-message",
+      role: "decision",
+      when: [{ on: "body", match: /has not been used in project [\w-]+ before or it is disabled|console\.(?:developers|cloud)\.google\.com\/apis\/(?:api|library)\/[\w.-]+\.googleapis\.com/ }],
+      weight: 0.8,
+      detail: "Google's own message for an API that is not enabled in the project, with its link to the API's console page",
+      sources: ["https://cloud.google.com/service-usage/docs/enable-disable"],
     },
     {
       id: "billing-disabled",
