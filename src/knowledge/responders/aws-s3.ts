@@ -9,6 +9,9 @@ const S3_ACCESS_DENIED = /<Code>AccessDenied<\/Code>\s*<Message>Access Denied\.?
 const DOCS_403 = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html";
 const DOCS_ERRORS = "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html";
 
+/** STS, IAM and the other query-protocol APIs wrap the same codes in <ErrorResponse><Error><Type>: no S3 answer. */
+const QUERY_API_ERROR = /<ErrorResponse\b[^>]*>\s*<Error>\s*<Type>/;
+
 export default defineResponder({
   id: "aws-s3",
   name: "Amazon S3",
@@ -91,6 +94,7 @@ export default defineResponder({
       when: [
         { on: "body", match: /<Code>SignatureDoesNotMatch<\/Code>|The request signature we calculated does not match the signature you provided\. Check your key and signing method\./ },
         { on: "body", match: /Google secret key|GOOG1/, absent: true },
+        { on: "body", match: QUERY_API_ERROR, absent: true },
       ],
       weight: 0.85,
       overrides: ["aws-service-api"],
@@ -119,7 +123,7 @@ export default defineResponder({
     {
       id: "invalid-access-key",
       role: "decision",
-      when: [{ on: "body", match: /<Code>InvalidAccessKeyId<\/Code>|The AWS Access Key Id you provided does not exist in our records/ }],
+      when: [{ on: "body", match: /<Code>InvalidAccessKeyId<\/Code>|The AWS Access Key Id you provided does not exist in our records/ }, { on: "body", match: QUERY_API_ERROR, absent: true }],
       weight: 0.8,
       overrides: ["aws-service-api"],
       causes: { "auth-invalid": 0.85 },
@@ -140,7 +144,7 @@ export default defineResponder({
     {
       id: "expired-token",
       role: "decision",
-      when: [{ on: "body", match: /<Code>(?:ExpiredToken|TokenRefreshRequired)<\/Code>|The provided token (?:has expired|must be refreshed)\./ }],
+      when: [{ on: "body", match: /<Code>(?:ExpiredToken|TokenRefreshRequired)<\/Code>|The provided token (?:has expired|must be refreshed)\./ }, { on: "body", match: QUERY_API_ERROR, absent: true }],
       weight: 0.8,
       overrides: ["aws-service-api"],
       causes: { "auth-expired": 0.9 },

@@ -21,6 +21,15 @@ export default defineResponder({
   sources: [DOCS_DENIED, DOCS_EVAL, "https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html", "https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html"],
   signals: [
     {
+      id: "kms-ciphertext-key-denied",
+      role: "decision",
+      when: [{ on: "body", match: /AccessDeniedException:? The ciphertext refers to a (?:customer master key|KMS key) that does not exist, does not exist in this region, or you are not allowed to access/ }],
+      weight: 0.75,
+      causes: { "kms-denied": 0.85 },
+      detail: "AWS KMS refused to decrypt: the caller may not use the key the ciphertext names (or the key is in another region or gone)",
+      sources: ["https://docs.aws.amazon.com/kms/latest/developerguide/troubleshooting-key-policies.html"],
+    },
+    {
       id: "opensearch-fgac-iam-principal",
       role: "decision",
       when: [{ on: "body", match: /no permissions for \[(?<action>[^\]]*)\] and User \[name=(?<principal>arn(?::aws[\w-]*:(?:iam|sts)::[^,\]]*|\*[^,\]]*))/ }],
@@ -61,7 +70,7 @@ export default defineResponder({
     {
       id: "not-authorized-message",
       role: "decision",
-      when: [{ on: "body", match: /User:\s+(?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+|anonymous)\s+is not authorized to perform:?\s*(?<action>(?!s3:|execute-api:)[\w-]+:[\w*]+)(?:\s+on\s+resource:\s*(?<resource>[^\s"',)]+))?/ }],
+      when: [{ on: "body", match: /User:\s+(?<principal>arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+?(?: \S+?){0,3}|anonymous)\s+is not authorized to perform:?\s*(?<action>(?!s3:|execute-api:)[\w-]+:[\w*]+)(?:\s+on\s+resource:\s*(?<resource>[^\s"',)]+))?/ }],
       weight: 0.75,
       detail: "IAM's access-denied message: the caller, the action and the resource",
       sources: [DOCS_DENIED],
@@ -256,6 +265,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "KMS Decrypt: the caller may not use the key of the ciphertext",
+      source: "https://github.com/aws/aws-encryption-sdk-javascript/issues/1005",
+      input: "AccessDeniedException: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.",
+      expect: { responder: "aws-service-api", cause: "kms-denied" },
+    },
     {
       name: "Amazon OpenSearch Service: an IAM user's requests map to no search role",
       source: "https://github.com/compwright/aws-elasticsearch-connector/issues/28",

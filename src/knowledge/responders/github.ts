@@ -154,6 +154,16 @@ export default defineResponder({
       detail: "the endpoint lists the OAuth scopes it accepts; compare with x-oauth-scopes of the token",
     },
     {
+      id: "ghcr-denied",
+      role: "decision",
+      when: [{ on: "body", match: /ghcr\.io\/[\w./-]+[\s\S]{0,3000}?\b(?:denied|DENIED): (?<reason>installation not allowed to Write organization package|permission_denied: [\w ]+|[^\n]{0,120})|\b(?:denied|DENIED): installation not allowed to Write organization package/ }],
+      weight: 0.75,
+      overrides: ["app"],
+      causes: { "insufficient-permissions": 0.75 },
+      detail: "GitHub Container Registry refused the push or pull: the token (a workflow's GITHUB_TOKEN needs `packages: write`, and the package must grant the repository write access) may not write this package",
+      sources: ["https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions"],
+    },
+    {
       id: "request-id",
       role: "presence",
       when: [{ on: "header", name: "x-github-request-id" }],
@@ -205,6 +215,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "GHCR: the workflow token may not write the organization's package",
+      source: "https://github.com/jonashackt/crossplane-eks-cluster",
+      input: "crossplane: error: failed to push package file crossplane-eks-cluster-7badc365c06a.xpkg: PUT https://ghcr.io/v2/jonashackt/crossplane-eks-cluster/manifests/v0.0.2: DENIED: installation not allowed to Write organization package",
+      expect: { responder: "github", cause: "insufficient-permissions" },
+    },
     {
       name: "GitHub App token lacks a permission",
       source: "https://github.com/actions/create-github-app-token/issues/258",

@@ -22,7 +22,8 @@ export default defineResponder({
     {
       id: "rbac-forbidden",
       role: "decision",
-      when: [{ on: "body", match: /is forbidden: User \\?"(?<user>[^"\\]+)\\?" cannot (?<verb>[\w-]+) resource \\?"(?<k8sResource>[^"\\]+)\\?"(?: in API group \\?"(?<apiGroup>[^"\\]*)\\?")?(?: in the namespace \\?"(?<namespace>[^"\\]+)\\?"| at the cluster scope)?/ }],
+      // before Kubernetes 1.14 the message read `cannot list pods at the cluster scope` (no `resource "…"`, no API group)
+      when: [{ on: "body", match: /is forbidden: User \\?"(?<user>[^"\\]+)\\?" cannot (?<verb>[\w-]+) (?!path )(?:resource )?\\?"?(?<k8sResource>[\w.*/-]+)\\?"?(?: in API group \\?"(?<apiGroup>[^"\\]*)\\?")?(?: in the namespace \\?"(?<namespace>[^"\\]+)\\?"| at the cluster scope)?/ }],
       weight: 0.95,
       causes: { "insufficient-permissions": 0.7, "no-allow": 0.4 },
       detail: "RBAC authorizer: no binding grants this verb on this resource",
@@ -158,6 +159,12 @@ export default defineResponder({
     },
   },
   examples: [
+    {
+      name: "older wording: a user may not list pods across namespaces",
+      source: "https://learn.microsoft.com/en-us/azure/aks/azure-ad-rbac",
+      input: 'Error from server (Forbidden): pods is forbidden: User "akssre@contoso.com" cannot list pods at the cluster scope',
+      expect: { responder: "kubernetes", cause: "insufficient-permissions" },
+    },
     {
       name: "service account cannot list pods",
       source: "https://github.com/lwolf/kube-cleanup-operator/issues/81",
