@@ -132,11 +132,20 @@ export default defineResponder({
     {
       id: "execute-api-not-authorized",
       role: "decision",
-      when: [{ on: "body", match: /User:\s+(?<principal>\S+)\s+is not authorized to perform:\s*(?<action>execute-api:\w+)(?:\s+on resource:\s*(?<resource>arn:aws[\w-]*:execute-api:[^\s"',]+))?/ }],
+      when: [{ on: "body", match: /(?:User:\s+|(?=arn:aws[\w-]*:(?:iam|sts)::))(?<principal>\S+)\s+is not authorized to perform:\s*(?<action>execute-api:\w+)(?:\s+on resource:\s*(?<resource>arn:aws[\w-]*:execute-api:[^\s"',]+))?/ }],
       weight: 0.9,
       overrides: ["aws-service-api"],
       detail: "IAM authorization or the API's resource policy refused execute-api:Invoke",
       sources: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html"],
+    },
+    {
+      id: "execute-api-named-caller",
+      role: "hint",
+      when: [{ on: "body", match: /arn:aws[\w-]*:(?:iam|sts)::\S+\s+is not authorized to perform:\s*execute-api:Invoke(?![\s\S]{0,400}?with an explicit deny)/ }],
+      weight: 0,
+      causes: { "no-allow": 0.55, "insufficient-permissions": 0.45 },
+      detail: "a signed caller (IAM authorization) whose identity policy does not allow execute-api:Invoke on this method (or the resource policy does not name it)",
+      sources: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html"],
     },
     {
       id: "execute-api-anonymous",
@@ -374,6 +383,12 @@ export default defineResponder({
     "Confirm it from the API's configuration: why403 aws apigateway {url|URL} -X {method|GET} --config DIR (DIR holds the AWS CLI outputs, e.g. aws apigateway get-resources --rest-api-id {apiId|API_ID} --embed methods > DIR/get-resources.json; the full list: why403 aws apigateway --help), or online with AWS credentials: why403 aws apigateway {url|URL} -X {method|GET}",
   ],
   examples: [
+    {
+      name: "IAM authorization: the Cognito identity pool role may not invoke the method",
+      source: "https://github.com/aws-amplify/amplify-js/issues/1643",
+      input: "arn:aws:sts::xxxxx:assumed-role/Cognito_test_cctvAuth_Role/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:xxxx:********:xxxx/prod/GET/test",
+      expect: { responder: "aws-apigateway", cause: "no-allow" },
+    },
     {
       name: "execution log: the API key is in no usage plan of the stage",
       source: "https://github.com/zappa/Zappa/issues/52",
