@@ -2,16 +2,16 @@ import { defineCause } from "../schema.js";
 
 export default defineCause({
   id: "filesystem-permission",
-  title: "The server process cannot read {file|the file} or traverse a directory above it",
+  title: "The server process cannot read {fsPath|the file} or traverse a directory above it",
   why: "To serve a file, the web server or application's user (www-data, nginx, apache, the app's service account) needs read permission on the file and execute (search) permission on every directory from `/` down to it. A missing bit anywhere on the path, a home directory with mode 700, a systemd `ProtectHome=` sandbox, or a SELinux label that is not `httpd_sys_content_t` makes the open fail with `EACCES (13: Permission denied)`, which the server reports as 403.",
   fix: [
-    "Find the component that blocks: `namei -l {file|/var/www/site/index.html}` lists owner and mode of every directory on the path; each needs `x` for the server user, the file needs `r`.",
+    "Find the component that blocks: `namei -l {fsPath|/var/www/site/index.html}` lists owner and mode of every directory on the path; each needs `x` for the server user, the file needs `r`.",
     "Grant the least needed: `chmod o+x` (or a group the server user is in) on the directories, `chmod o+r` / `chgrp www-data` + `chmod g+r` on the files; keep web roots outside `/root` and `/home/USER` with mode 700.",
-    "On SELinux systems (RHEL, Fedora, CentOS): `ls -Z {file|/path/to/file}`, then `semanage fcontext -a -t httpd_sys_content_t '/srv/site(/.*)?' && restorecon -Rv /srv/site`; `ausearch -m avc -ts recent` shows the denial.",
+    "On SELinux systems (RHEL, Fedora, CentOS): `ls -Z {fsPath|/path/to/file}`, then `semanage fcontext -a -t httpd_sys_content_t '/srv/site(/.*)?' && restorecon -Rv /srv/site`; `ausearch -m avc -ts recent` shows the denial.",
     "systemd services with `ProtectHome=yes`/`PrivateTmp=yes` cannot see /home or /tmp: move the files or override the unit (`systemctl edit`).",
   ],
   verify: [
-    "sudo -u www-data cat {file|/path/to/file} > /dev/null && echo readable (use the server's user)",
+    "sudo -u www-data cat {fsPath|/path/to/file} > /dev/null && echo readable (use the server's user)",
     "curl -sI {url|URL} (expect 200, and no `Permission denied` in the error log)",
   ],
   separate:
@@ -32,7 +32,7 @@ export default defineCause({
     {
       id: "errno-13",
       role: "hint",
-      when: [{ on: "body", match: /\(13: Permission denied\)|\(13\)Permission denied|\[Errno 13\] Permission denied|failed to open stream: Permission denied|\bEACCES\b[:,]? permission denied,? (?:open|scandir|stat|lstat|access|opendir|realpath) '(?<file>[^'\n]+)'/i }],
+      when: [{ on: "body", match: /\(13: Permission denied\)|\(13\)Permission denied|\[Errno 13\] Permission denied|failed to open stream: Permission denied|\bEACCES\b[:,]? permission denied,? (?:open|scandir|stat|lstat|access|opendir|realpath) '(?<fsPath>[^'\n]+)'/i }],
       weight: 0,
       causes: { "filesystem-permission": 0.85 },
       detail: "an open/stat of a file failed with EACCES (errno 13)",
@@ -40,7 +40,7 @@ export default defineCause({
     {
       id: "search-permission-missing",
       role: "hint",
-      when: [{ on: "body", match: /(?:\(filesystem path '(?<file>[^'\n]+)'\) because )?search permissions are missing on a component of the path|unable to check htaccess file, ensure it is readable|pcfg_openfile: unable to check htaccess file|Unable to open primary script: \S+ \(Permission denied\)/ }],
+      when: [{ on: "body", match: /(?:\(filesystem path '(?<fsPath>[^'\n]+)'\) because )?search permissions are missing on a component of the path|unable to check htaccess file, ensure it is readable|pcfg_openfile: unable to check htaccess file|Unable to open primary script: \S+ \(Permission denied\)/ }],
       weight: 0,
       causes: { "filesystem-permission": 0.9 },
       detail: "the server could not traverse a directory or read a file on the path",

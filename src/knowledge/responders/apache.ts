@@ -53,7 +53,7 @@ export default defineResponder({
     {
       id: "log-authz-core",
       role: "decision",
-      when: [{ on: "body", match: /AH01630: client denied by server configuration: (?<file>[^\s,]+)/ }],
+      when: [{ on: "body", match: /AH01630: client denied by server configuration(?:: (?<fsPath>[^\s,]+))?/ }],
       weight: 0.95,
       causes: { "no-allow": 0.7, "ip-denied": 0.35, "path-blocked": 0.2 },
       detail: "error log (2.4 mod_authz_core): no `Require` rule granted access to this path",
@@ -62,7 +62,7 @@ export default defineResponder({
     {
       id: "log-access-compat",
       role: "decision",
-      when: [{ on: "body", match: /AH01797: client denied by server configuration: (?<file>[^\s,]+)/ }],
+      when: [{ on: "body", match: /AH01797: client denied by server configuration: (?<fsPath>[^\s,]+)/ }],
       weight: 0.95,
       causes: { "ip-denied": 0.6, "path-blocked": 0.45 },
       detail: "error log (mod_access_compat): an old-style `Order`/`Deny from` rule refused the client",
@@ -71,7 +71,7 @@ export default defineResponder({
     {
       id: "log-authz-host-22",
       role: "decision",
-      when: [{ on: "body", match: /(?:mod_authz_host\.c[^\n]{0,120}|\[error\] \[client [^\]]+\] )client denied by server configuration: (?<file>[^\s,]+)/ }],
+      when: [{ on: "body", match: /(?:mod_authz_host\.c[^\n]{0,120}|\[error\] \[client [^\]]+\] )client denied by server configuration: (?<fsPath>[^\s,]+)/ }],
       weight: 0.95,
       causes: { "ip-denied": 0.75, "path-blocked": 0.35 },
       detail: "error log (2.2 mod_authz_host): `Order`/`Allow`/`Deny` host rules refused the client",
@@ -89,7 +89,7 @@ export default defineResponder({
     {
       id: "log-search-permission",
       role: "decision",
-      when: [{ on: "body", match: /(?:AH00035: )?access to (?<path>\S+) denied \(filesystem path '(?<file>[^']+)'\) because search permissions are missing on a component of the path/ }],
+      when: [{ on: "body", match: /(?:AH00035: )?access to (?<path>\S+) denied \(filesystem path '(?<fsPath>[^']+)'\) because search permissions are missing on a component of the path/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: the httpd user cannot traverse (x bit) a parent directory, or SELinux/ProtectHome hides it",
@@ -97,7 +97,7 @@ export default defineResponder({
     {
       id: "log-symlink",
       role: "decision",
-      when: [{ on: "body", match: /(?:AH00037: )?Symbolic link not allowed or link target not accessible: (?<file>[^\s,]+)/ }],
+      when: [{ on: "body", match: /(?:AH00037: )?Symbolic link not allowed or link target not accessible: (?<fsPath>[^\s,]+)/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.7, "path-blocked": 0.35 },
       detail: "error log: a symlink in the path is not allowed (`Options FollowSymLinks` off) or its target is unreadable",
@@ -105,7 +105,7 @@ export default defineResponder({
     {
       id: "log-htaccess-unreadable",
       role: "decision",
-      when: [{ on: "body", match: /(?<!\S)(?<file>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
+      when: [{ on: "body", match: /(?<!\S)(?<fsPath>\S*\.htaccess) pcfg_openfile: unable to check htaccess file/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: httpd cannot open the .htaccess file or traverse its directory",
@@ -113,7 +113,7 @@ export default defineResponder({
     {
       id: "log-file-permissions",
       role: "decision",
-      when: [{ on: "body", match: /(?:AH00132: )?file permissions deny server access: (?<file>[^\s,]+)/ }],
+      when: [{ on: "body", match: /(?:AH00132: )?file permissions deny server access: (?<fsPath>[^\s,]+)/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: the file exists but the httpd user may not read it",
@@ -156,16 +156,16 @@ export default defineResponder({
     "filesystem-permission": {
       prior: 0.25,
       fix: [
-        "Let the httpd user (www-data, apache or daemon: `ps -o user= -C apache2,httpd | sort -u`) read {file|the file} and traverse every parent directory: `namei -l {file|/path/to/file}` shows the first one missing `x`.",
-        "On RHEL/Fedora check SELinux: `ls -Z {file|/path/to/file}` should be httpd_sys_content_t (`restorecon -Rv DIR`); a systemd `ProtectHome=yes` hides /home from httpd.",
+        "Let the httpd user (www-data, apache or daemon: `ps -o user= -C apache2,httpd | sort -u`) read {fsPath|the file} and traverse every parent directory: `namei -l {fsPath|/path/to/file}` shows the first one missing `x`.",
+        "On RHEL/Fedora check SELinux: `ls -Z {fsPath|/path/to/file}` should be httpd_sys_content_t (`restorecon -Rv DIR`); a systemd `ProtectHome=yes` hides /home from httpd.",
       ],
-      verify: ["sudo -u www-data cat {file|/path/to/file} > /dev/null && echo readable", "curl -sI {url|URL} (expect 200)"],
+      verify: ["sudo -u www-data cat {fsPath|/path/to/file} > /dev/null && echo readable", "curl -sI {url|URL} (expect 200)"],
     },
     "no-allow": {
       prior: 0.2,
       title: "No `Require` rule grants access to this directory (Apache 2.4 authz_core)",
       fix: [
-        "Add `Require all granted` inside the `<Directory \"{file|/path/to/docroot}\">` block that serves this path; 2.4 denies by default what the global `<Directory />` denies, and 2.2-style `Order allow,deny` / `Allow from all` lines do nothing without mod_access_compat.",
+        "Add `Require all granted` inside the `<Directory \"{fsPath|/path/to/docroot}\">` block that serves this path; 2.4 denies by default what the global `<Directory />` denies, and 2.2-style `Order allow,deny` / `Allow from all` lines do nothing without mod_access_compat.",
       ],
       verify: ["apachectl -t && apachectl graceful", "curl -sI {url|URL} (expect 200); no AH01630 in the error log"],
     },

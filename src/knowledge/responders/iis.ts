@@ -136,7 +136,7 @@ export default defineResponder({
       prior: 0.3,
       title: "The IIS worker process identity may not read the site's files",
       fix: [
-        "Grant read access on the site folder to the application pool identity and anonymous user: `icacls \"{file|C:\\inetpub\\wwwroot\\site}\" /grant \"IIS AppPool\\POOLNAME:(OI)(CI)RX\" /grant \"IUSR:(OI)(CI)RX\"`.",
+        "Grant read access on the site folder to the application pool identity and anonymous user: `icacls \"{siteFolder|C:\\inetpub\\wwwroot\\site}\" /grant \"IIS AppPool\\POOLNAME:(OI)(CI)RX\" /grant \"IUSR:(OI)(CI)RX\"`.",
         "Check IIS Manager > site > Authentication > Anonymous Authentication > Edit: the identity there (IUSR or the pool identity) must be the one with read rights.",
       ],
       verify: ["Browse the URL on the server itself to see the detailed error (substatus and Physical Path); curl -sI {url|URL} (expect 200)"],

@@ -68,7 +68,7 @@ export default defineResponder({
     {
       id: "log-permission-denied",
       role: "decision",
-      when: [{ on: "body", match: /(?:open|stat|opendir)\(\) "(?<file>[^"]+)" failed \(13: Permission denied\)/ }],
+      when: [{ on: "body", match: /(?:open|stat|opendir)\(\) "(?<fsPath>[^"]+)" failed \(13: Permission denied\)/ }],
       weight: 0.95,
       causes: { "filesystem-permission": 0.95 },
       detail: "error log: the worker process may not read the file or traverse a parent directory",
@@ -86,10 +86,10 @@ export default defineResponder({
     "filesystem-permission": {
       prior: 0.3,
       fix: [
-        "Let the worker user (see `user` in nginx.conf, often www-data or nginx) read {file|the file} and traverse (x) every parent directory: `namei -l {file|/path/to/file}` shows the first one that blocks.",
-        "On SELinux systems also check the context: `ls -Z {file|/path/to/file}` should show httpd_sys_content_t.",
+        "Let the worker user (see `user` in nginx.conf, often www-data or nginx) read {fsPath|the file} and traverse (x) every parent directory: `namei -l {fsPath|/path/to/file}` shows the first one that blocks.",
+        "On SELinux systems also check the context: `ls -Z {fsPath|/path/to/file}` should show httpd_sys_content_t.",
       ],
-      verify: ["sudo -u www-data cat {file|/path/to/file} > /dev/null && echo readable", "curl -sI {url|URL} (expect 200)"],
+      verify: ["sudo -u www-data cat {fsPath|/path/to/file} > /dev/null && echo readable", "curl -sI {url|URL} (expect 200)"],
     },
     "ip-denied": {
       prior: 0.15,
