@@ -3,7 +3,7 @@ import { defineCause } from "../schema.js";
 export default defineCause({
   id: "no-allow",
   title: "No policy allows {action|this action} for {principal|the caller}",
-  why: "Access is denied by default: unless some applicable policy has an `Allow` for this action on this resource (and nothing denies it), the request fails with an implicit deny. The usual reasons are a missing action in the role's policy, an Allow on the wrong resource ARN (bucket ARN vs `bucket/*` object ARN, another region or account), a condition that does not hold, or the request being made by another identity than the one you edited.",
+  why: "Access is denied by default: unless some rule that applies allows this action on this resource (an IAM or resource policy statement, a role binding, a web server's `Require`/`allow` line) and nothing denies it, the request is refused without any rule naming it. The usual reasons are a missing action or verb in the grant, a grant on the wrong resource (in AWS: the bucket ARN vs `bucket/*`, another region or account), a condition that does not hold, or the request being made by another identity than the one you changed.",
   fix: [
     "Add an Allow for `{action|ACTION}` on `{resource|RESOURCE_ARN}` to a policy attached to {principal|the role or user in the error}; for S3 objects the resource is `arn:aws:s3:::BUCKET/*`, for ListBucket it is `arn:aws:s3:::BUCKET`.",
     "Make sure the identity in the error is the one you changed: `aws sts get-caller-identity` from the failing environment (Lambda, ECS task, EC2 instance profile, CI runner).",
@@ -14,7 +14,7 @@ export default defineCause({
     "Repeat the original call from the same environment (expect success)",
   ],
   separate:
-    "Run `aws sts get-caller-identity` where the call fails and then `aws iam simulate-principal-policy` for that ARN, action and resource: `implicitDeny` confirms no Allow exists; `explicitDeny` means a Deny statement (explicit-deny); `allowed` while the real call fails points at a resource policy, SCP/RCP, permissions boundary or KMS key policy.",
+    "Ask the deciding system which identity it saw and whether anything allows it. AWS: `aws sts get-caller-identity` where the call fails, then `aws iam simulate-principal-policy` for that ARN, action and resource (`implicitDeny`: no Allow exists; `explicitDeny`: a Deny statement, see explicit-deny; `allowed` while the call fails: a resource policy, SCP/RCP, boundary or KMS key policy). Kubernetes: `kubectl auth can-i VERB RESOURCE --as USER`. Web servers: the access rules of the location or directory that serves the path.",
   mistakes: [
     "Allowing `s3:GetObject` on `arn:aws:s3:::bucket` (the bucket) instead of `arn:aws:s3:::bucket/*` (its objects).",
     "Editing the policy of your console user while the workload runs as an assumed role.",
