@@ -2,8 +2,9 @@
 // The scan reads file chunks straight into that memory, so the kernel sees them without a copy.
 // When the compiled kernel is missing (a source checkout not built with build:kernel), or a
 // format gives no shape, the scan keeps to the formats' JavaScript readers: same answers, slower.
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { besideModule } from "./beside-module.js";
+import { digits3 } from "./formats/format.js";
 
 /** How a line's fields run up to its status; each format that can, describes its lines so. */
 export interface LineShape {
@@ -65,9 +66,10 @@ export const shapeStatus = (shape: LineShape, buf: Buffer, start: number, end: n
       p += 11;
     }
   }
-  if (p + 3 > end || !isDigit(buf[p]!) || buf[p] === 48 || !isDigit(buf[p + 1]!) || !isDigit(buf[p + 2]!)) return -1;
+  const status = p + 3 <= end ? digits3(buf, p) : -1;
+  if (status < 100) return -1;
   if (p + 3 === end ? !shape.statusEndsLine : buf[p + 3] !== sep) return -1;
-  return (buf[p]! - 48) * 100 + (buf[p + 1]! - 48) * 10 + (buf[p + 2]! - 48);
+  return status;
 };
 
 const isDigit = (b: number): boolean => b >= 48 && b <= 57;
@@ -113,15 +115,6 @@ const INPUT_AT = RECORDS_AT + RECORD_CAPACITY * 16;
 const SLACK = 16;
 const PAGE = 65536;
 const NO_LIMIT = 0xffffffff;
-
-/** Next to this module in dist/, or next to the CLI bundle (dist/src/cli/) one level over. */
-export const besideModule = (name: string): URL | undefined => {
-  for (const rel of [`./${name}`, `../logs/${name}`]) {
-    const url = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
-};
 
 let compiled: WebAssembly.Module | null | undefined;
 const kernelModule = (): WebAssembly.Module | null => {

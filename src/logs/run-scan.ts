@@ -1,10 +1,9 @@
 // Plans the scan (files → units, large plain files cut into byte ranges) and runs it, in worker
 // threads when the input is large enough to pay for them.
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { LogFormat, ReaderOptions } from "./formats/format.js";
+import { besideModule } from "./beside-module.js";
 import { scanUnit, type Progress, type ScanUnit, type UnitResult } from "./scan.js";
 import type { FromWorker, ToWorker } from "./scan-worker.js";
 
@@ -36,15 +35,6 @@ export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions, 
 
 /** Called when a unit is done (its rows files are closed), in completion order. */
 export type UnitDone = (result: UnitResult) => void;
-
-const workerScript = (): URL | undefined => {
-  // next to this module in dist/, or next to the CLI bundle (dist/src/cli/) one level over
-  for (const rel of ["./scan-worker.js", "../logs/scan-worker.js"]) {
-    const url = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
-};
 
 const inline = async (units: readonly ScanUnit[], dir: string, progress: Progress, done: UnitDone): Promise<UnitResult[]> => {
   const results: UnitResult[] = [];
@@ -107,6 +97,6 @@ export const runScan = async (inputs: readonly InputFile[], units: readonly Scan
   const done = opts.onUnit ?? (() => undefined);
   const total = inputs.reduce((s, f) => s + f.size, 0);
   const jobs = Math.min(opts.jobs ?? availableParallelism(), units.length, 8);
-  const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? workerScript() : undefined;
+  const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? besideModule("scan-worker.js") : undefined;
   return script ? pooled(units, dir, jobs, script, progress, done) : inline(units, dir, progress, done);
 };

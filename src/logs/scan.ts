@@ -153,6 +153,12 @@ class LineSink {
     return p;
   }
 
+  /** The input ended with buf[0, carry) unfinished: that is its last line (the buffer has a byte to spare). */
+  lastLine(buf: Buffer, carry: number, limit: number): void {
+    buf[carry] = 10;
+    this.lines(buf, 0, carry + 1, limit);
+  }
+
   /** The kernel counts the lines; this sees only 403s and the lines it is unsure of. */
   private kernelLines(kernel: LineKernel, buf: Buffer, from: number, to: number, limit: number): number {
     const r = this.result;
@@ -233,10 +239,7 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, size: number, progress: Progr
       const to = carry + n;
       if (n === 0) {
         // a last line without a newline
-        if (carry > 0 && base < limit) {
-          buf[carry] = 10;
-          sink.lines(buf, 0, carry + 1, limit - base);
-        }
+        if (carry > 0 && base < limit) sink.lastLine(buf, carry, limit - base);
         break;
       }
       const before = sink.result.lines;
@@ -266,10 +269,7 @@ const scanStream = async (unit: ScanUnit, sink: LineSink, progress: Progress): P
     buf.copy(buf, 0, next, to);
     carry = to - next;
   }
-  if (carry > 0) {
-    buf[carry] = 10; // a last line without a newline (the buffer always has a byte to spare)
-    sink.lines(buf, 0, carry + 1, Number.POSITIVE_INFINITY);
-  }
+  if (carry > 0) sink.lastLine(buf, carry, Number.POSITIVE_INFINITY);
 };
 
 /** CloudTrail: a {"Records": [...]} document, or one record per line. */

@@ -51,27 +51,25 @@ const capturesOf = (m: RegExpExecArray): Record<string, string> => {
 
 /** Lower-cased scanned text of each part, for the literal checks of case-insensitive regexes. */
 const lowered = new WeakMap<TextPart, string>();
-const scanned = (part: TextPart): string => (part.text.length > SCAN_LIMIT ? part.text.slice(0, SCAN_LIMIT) : part.text);
-
 /** False when the part cannot match: it lacks every literal one of which each match contains (the regex is then never compiled). */
-const mayMatch = (part: TextPart, re: RegExp): boolean => {
+const mayMatch = (part: TextPart, text: string, re: RegExp): boolean => {
   const literals = literalsOf(re);
   if (literals === undefined) return true;
-  let text = scanned(part);
+  let hay = text;
   if (re.ignoreCase) {
     let lower = lowered.get(part);
     if (lower === undefined) {
       lower = text.toLowerCase();
       lowered.set(part, lower);
     }
-    text = lower;
+    hay = lower;
   }
-  return literals.some((l) => text.includes(l));
+  return literals.some((l) => hay.includes(l));
 };
 
 const searchPart = (part: TextPart, re: RegExp, source: EvidenceSource): Found | undefined => {
-  if (!mayMatch(part, re)) return undefined;
-  const text = scanned(part);
+  const text = part.text.length > SCAN_LIMIT ? part.text.slice(0, SCAN_LIMIT) : part.text;
+  if (!mayMatch(part, text, re)) return undefined;
   const m = re.exec(text);
   if (!m) return undefined;
   const ev: Evidence = { source, text: m[0], length: m[0].length };

@@ -2,8 +2,8 @@
 // contain. A catalog has hundreds of body regexes and a cold call compiles each one it runs;
 // `text.includes(literal)` first means most are never compiled, let alone run.
 
-/** Characters that end a literal run in a regex source (outside escapes). */
-const SPECIAL = new Set(["(", ")", "[", "]", "{", "}", ".", "^", "$", "|", "?", "*", "+", "\\"]);
+/** Characters that end a literal run (escapes, classes, groups and `{n,m}` are handled before this test). */
+const SPECIAL = new Set(["]", "}", ".", "^", "$", "|", "?", "*", "+"]);
 /** Escapes that stand for one literal character. */
 const ESCAPED_LITERAL = /[/.\-\\()[\]{}?*+^$|:'"#&%!@=<>,;~` ]/;
 const MIN_LENGTH = 3;
