@@ -114,46 +114,16 @@ const linesColumns = (s: LogFormatId): [string, string][] => [
   ...(formatById(s).sql.storedFields ?? []).map((f): [string, string] => [f, "VARCHAR"]),
 ];
 
-const readRows = (s: LogFormatId, paths: readonly string[]): string =>
-  `INSERT INTO ${linesTableOf(s)} SELECT * FROM read_csv([${paths.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {${linesColumns(s).map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
-
 /**
- * Loads rows files into the lines tables as units finish: whatever arrived while one load ran
- * goes in the next, one read_csv per format (thousands of small files make few statements).
+ * The lines of a format, read where the scan wrote them: a view over its rows files. DuckDB parses
+ * them once, inside the one statement that materialises the decided records; copying them into a
+ * table first cost as much again.
  */
-const rowsLoader = (opening: Promise<{ c: DuckDBConnection }>) => {
-  const pending = new Map<LogFormatId, string[]>();
-  let running: Promise<void> = opening.then(() => undefined);
-  let busy = false;
-  const pump = async (): Promise<void> => {
-    const { c } = await opening;
-    while (pending.size > 0) {
-      const batch = [...pending];
-      pending.clear();
-      for (const [format, paths] of batch) await c.run(readRows(format, paths));
-    }
-  };
-  const kick = (): void => {
-    if (busy) return;
-    busy = true;
-    running = running.then(pump).finally(() => {
-      busy = false;
-    });
-  };
-  return {
-    add: (rows: readonly [LogFormatId, string][]): void => {
-      for (const [format, path] of rows) pending.set(format, [...(pending.get(format) ?? []), path]);
-      if (rows.length) kick();
-    },
-    /** Resolves when every file added so far is loaded. */
-    drain: async (): Promise<void> => {
-      for (;;) {
-        await running;
-        if (pending.size === 0 && !busy) return;
-        kick();
-      }
-    },
-  };
+const linesView = (s: LogFormatId, paths: readonly string[]): string => {
+  const cols = linesColumns(s);
+  const name = linesTableOf(s);
+  if (paths.length === 0) return `CREATE OR REPLACE TABLE ${name} (${cols.map(([n, t]) => `"${n}" ${t}`).join(", ")})`;
+  return `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_csv([${paths.map(lit).join(", ")}], delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', columns = {${cols.map(([n, t]) => `'${n}': '${t}'`).join(", ")}})`;
 };
 
 /** Standard input, copied to a file in the work directory (the scan reads files, in ranges). */
@@ -190,15 +160,9 @@ const scanAndTriage = async (
   opts.onPlan?.(inputs.reduce((s, f) => s + f.size, 0));
   const units = planUnits(inputs, { apigwFormat: opts.apigwFormat }, opts.scan?.range);
   const sources = [...new Set(inputs.map((f) => f.format.id))];
-  // DuckDB opens while the workers scan, and loads each unit's rows as soon as the unit is done
-  const opening = openDuckDB(opts.jobs).then(async (db) => {
-    for (const s of sources) await db.c.run(`CREATE TABLE ${linesTableOf(s)} (${linesColumns(s).map(([n, t]) => `"${n}" ${t}`).join(", ")})`);
-    return db;
-  });
-  const loader = rowsLoader(opening);
-  const onUnit = (r: UnitResult): void => loader.add(r.rows);
-  const scanned = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom, onUnit }).catch(async (e: unknown) => {
-    await loader.drain().catch(() => undefined);
+  // DuckDB opens while the workers scan
+  const opening = openDuckDB(opts.jobs);
+  const scanned = await runScan(inputs, units, dir, { jobs: opts.jobs, progress: opts.progress, workersFrom: opts.scan?.workersFrom }).catch(async (e: unknown) => {
     await opening.then(({ close }) => close()).catch(() => undefined);
     throw e;
   });
@@ -207,8 +171,7 @@ const scanAndTriage = async (
   const offsets = lineOffsets(units, results);
   const { c, close } = await opening;
   try {
-    await loader.drain();
-    lap("load the last rows");
+    for (const s of sources) await c.run(linesView(s, scanned.flatMap((r) => r.rows.filter(([f]) => f === s).map(([, path]) => path))));
     return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap, display);
   } finally {
     close();

@@ -2,7 +2,7 @@
 // several later fields; new fields are appended at the end over time.
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
-import { regexForward, regexTable } from "./regex-table.js";
+import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
 /** The pattern of Athena's documented ALB table (its last, unnamed group made non-capturing). */
@@ -43,7 +43,7 @@ export const alb: LogFormat = {
   detect: (head) => {
     return shareOf(head, (l) => /^(?:https?|h2|grpcs?|wss?) \d{4}-\d\d-\d\dT[\d:.]+Z \S+ /.test(l) && ALB_JS.test(l));
   },
-  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(ALB_RE, COLUMNS.length), shape: SHAPE }),
+  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(ALB_RE, COLUMNS.length), forwardRanges: regexForwardRanges(ALB_RE, COLUMNS.length), shape: SHAPE }),
   sql: regexTable({
     table: "alb_access_logs",
     linesTable: linesTableOf("alb"),

@@ -3,7 +3,7 @@
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
-import { linesFrom } from "./regex-table.js";
+import { linesFrom, wholeLineRanges } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind } from "../line-kernel.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
@@ -121,6 +121,7 @@ export const cloudfront: LogFormat = {
       reader.status = shapedStatus(reader.shape, tsvStatus(at));
     }
     if (!standardPrefix) reader.forward = reorder(fields);
+    else reader.forwardRanges = wholeLineRanges;
     return reader;
   },
   sql: {

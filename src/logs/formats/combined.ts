@@ -37,8 +37,89 @@ export const combinedStatus = (buf: Buffer, start: number, end: number): number 
   return m ? Number(m[6]) : LINE.malformed;
 };
 
+const LBRACKET = 91;
+const RBRACKET = 93;
+
+/** End of a printable-ASCII run that stops at `stop` (or the line's end); -1 at any other byte. */
+const runTo = (buf: Buffer, p: number, end: number, stop: number): number => {
+  for (; p < end; p++) {
+    const c = buf[p]!;
+    if (c === stop) return p;
+    if (c < 0x20 || c > 0x7e) return -1;
+  }
+  return p;
+};
+
+/** The closing quote of a quoted field whose content starts at p (backslash escapes a byte), or -1. */
+const closingQuote = (buf: Buffer, p: number, end: number): number => {
+  for (; p < end; p++) {
+    const c = buf[p]!;
+    if (c === QUOTE) return p;
+    if (c < 0x20 || c > 0x7e) return -1;
+    if (c === BACKSLASH) {
+      p++;
+      if (p >= end || buf[p]! < 0x20 || buf[p]! > 0x7e) return -1;
+    }
+  }
+  return -1;
+};
+
+/**
+ * COMBINED_RE's groups as byte ranges, by a walk that takes the only path the pattern allows on
+ * printable ASCII (each field ends at its first unescaped delimiter); any other byte leaves the
+ * line to the pattern itself. Several times faster than the pattern with match indices.
+ */
+export const combinedRanges = (buf: Buffer, start: number, end: number, r: Int32Array): number => {
+  r[0] = start;
+  r[1] = end;
+  let p = start;
+  for (let f = 1; f <= 3; f++) {
+    const e = runTo(buf, p, end, SPACE);
+    if (e <= p || e >= end) return 0;
+    r[2 * f] = p;
+    r[2 * f + 1] = e;
+    p = e + 1;
+  }
+  if (p >= end || buf[p] !== LBRACKET) return 0;
+  const close = runTo(buf, p + 1, end, RBRACKET);
+  if (close <= p + 1 || close >= end) return 0;
+  r[8] = p + 1;
+  r[9] = close;
+  p = close + 1;
+  if (p + 1 >= end || buf[p] !== SPACE || buf[p + 1] !== QUOTE) return 0;
+  const q = closingQuote(buf, p + 2, end);
+  if (q < 0) return 0;
+  r[10] = p + 2;
+  r[11] = q;
+  p = q + 1;
+  if (p + 5 > end || buf[p] !== SPACE || buf[p + 4] !== SPACE || digits3(buf, p + 1) < 0) return 0;
+  r[12] = p + 1;
+  r[13] = p + 4;
+  p += 5;
+  const size = runTo(buf, p, end, SPACE);
+  if (size <= p) return 0;
+  r[14] = p;
+  r[15] = size;
+  p = size;
+  // the optional referrer and user agent; whatever follows is the pattern's trailing .*
+  r[16] = r[17] = r[18] = r[19] = start;
+  if (p + 1 < end && buf[p] === SPACE && buf[p + 1] === QUOTE) {
+    const ref = closingQuote(buf, p + 2, end);
+    if (ref >= 0 && ref + 2 < end && buf[ref + 1] === SPACE && buf[ref + 2] === QUOTE) {
+      const ua = closingQuote(buf, ref + 3, end);
+      if (ua >= 0) {
+        r[16] = p + 2;
+        r[17] = ref;
+        r[18] = ref + 3;
+        r[19] = ua;
+      }
+    }
+  }
+  return runTo(buf, p, end, -1) === end ? 10 : 0;
+};
+
 const SHAPE: LineShape = { sep: SPACE, fields: [FIELD.plain, FIELD.plain, FIELD.plain, FIELD.bracketed, FIELD.quoted], statusEndsLine: false };
-const reader: LineReader = { status: shapedStatus(SHAPE, combinedStatus), forward: regexForward(COMBINED_RE, COLUMNS.length), shape: SHAPE };
+const reader: LineReader = { status: shapedStatus(SHAPE, combinedStatus), forward: regexForward(COMBINED_RE, COLUMNS.length), forwardRanges: combinedRanges, shape: SHAPE };
 
 const hasApacheTraits = (head: readonly string[]): boolean =>
   head.some((l) => /\\"/.test(l) || /" [0-9]{3} - /.test(l));

@@ -3,7 +3,7 @@
 // in the JS scan, in DuckDB and in Athena.
 import type { Dialect } from "../sql/dialect.js";
 import { LINE, linesTableOf, nulls, shareOf, numberRids, type LineReader, type LogFormat } from "./format.js";
-import { regexForward, regexTable } from "./regex-table.js";
+import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 
 export const NGINX_ERROR_RE = String.raw`([0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) \[([a-z]+)\] ([0-9]+)#([0-9]+): (?:\*([0-9]+) )?(.*)`;
 /** nginx: deny rules, directory without index, unreadable files, ModSecurity. */
@@ -15,6 +15,7 @@ export const APACHE_DENIAL = String.raw`AH01630|AH01797|client denied by server 
 
 const lineReader = (whole: RegExp, denial: RegExp, pattern: string, groups: number): LineReader => ({
   forward: regexForward(pattern, groups),
+  forwardRanges: regexForwardRanges(pattern, groups),
   status: (buf, start, end) => {
     if (end <= start) return LINE.skip;
     const text = buf.toString("latin1", start, end);

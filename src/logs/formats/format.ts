@@ -38,6 +38,12 @@ export interface LineReader {
    */
   forward?(text: string): readonly string[] | undefined;
   /**
+   * The same fields as byte ranges of buf (field k is [ranges[2k], ranges[2k+1])), for lines it is
+   * sure of: ASCII, no unit separator or CR, and parsed exactly as `forward` would. Returns how many
+   * fields it wrote, or 0 to leave the line to `forward`.
+   */
+  forwardRanges?(buf: Buffer, start: number, end: number, ranges: Int32Array): number;
+  /**
    * The fields before the status, for the WebAssembly kernel that reads most lines without
    * calling `status`. A line that fits the shape must get the status `status` would give it.
    */

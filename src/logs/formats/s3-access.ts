@@ -2,7 +2,7 @@
 // user agent; S3 keeps appending fields, which the pattern's trailing `.*` tolerates.
 import type { Dialect } from "../sql/dialect.js";
 import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
-import { regexForward, regexTable } from "./regex-table.js";
+import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
 /** The pattern of Athena's documented S3 access-log table. */
@@ -45,7 +45,7 @@ export const s3Access: LogFormat = {
   detect: (head) => {
     return shareOf(head, (l) => /^(?:[0-9a-f]{64}|-) \S+ \[\d\d\/\w{3}\/\d{4}:/.test(l) && S3_JS.test(l));
   },
-  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(S3_PATTERN, COLUMNS.length), shape: SHAPE }),
+  reader: () => ({ status: shapedStatus(SHAPE, status), forward: regexForward(S3_PATTERN, COLUMNS.length), forwardRanges: regexForwardRanges(S3_PATTERN, COLUMNS.length), shape: SHAPE }),
   sql: regexTable({
     table: "s3_access_logs",
     linesTable: linesTableOf("s3-access"),
