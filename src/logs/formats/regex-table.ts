@@ -40,6 +40,7 @@ export const regexForward = (pattern: string, groups: number) => {
 };
 
 /** Bytes a line may not hold to be forwarded as raw ranges: non-ASCII, the row separators, CR. */
+// eslint-disable-next-line no-control-regex -- the control bytes are the point
 const NOT_RAW = /[^\x00-\x0c\x0e-\x1e\x20-\x7f]/;
 
 /**
