@@ -51,9 +51,14 @@ describe("scan", () => {
         offsets.set(u.u, at);
         at += results.find((r) => r.u === u.u)!.lines;
       }
+      // each row's line is found at its byte offset in the file, and is the line of its number
+      const bytes = readFileSync(file);
       for (const row of rows) {
-        const [u, n, text] = row.split("\x1f"); // the line, then the fields parsed from it
+        const [u, n, byteAt, ip] = row.split("\x1f"); // then the other fields parsed from the line
+        const start = Number(byteAt);
+        const text = bytes.toString("utf8", start, bytes.indexOf(10, start));
         assert.equal(lines[offsets.get(Number(u))! + Number(n) - 1], text);
+        assert.equal(ip, text.split(" ")[0]);
       }
     });
   }

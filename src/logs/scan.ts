@@ -41,6 +41,8 @@ export interface UnitResult {
   samples: MalformedSample[];
   /** The files this unit's forwarded rows went to, per format. */
   rows: [LogFormatId, string][];
+  /** Where the lines of rows without their line are (their `at` offsets), when not in the unit's own file. */
+  rawFile?: string;
 }
 
 const SAMPLES_PER_UNIT = 3;
@@ -67,7 +69,11 @@ const writeDigits = (out: Buffer, o: number, v: number): number => {
   return o + len;
 };
 
-/** Where a unit's forwarded lines go: one text file per format, rows `u \x1f n \x1f line [\x1f field …]`. */
+/**
+ * Where a unit's forwarded lines go: one text file per format, rows `u \x1f n \x1f at \x1f line`
+ * or, for formats that store parsed fields, `u \x1f n \x1f at \x1f field \x1f field …` (at: the
+ * byte offset where the line can be read back; empty when the row holds the line).
+ */
 export class ForwardFiles {
   private readonly fds = new Map<LogFormatId, number>();
   /** Rows are encoded straight into one buffer per format, written out when it fills. */
@@ -76,9 +82,9 @@ export class ForwardFiles {
 
   constructor(private readonly pathOf: (format: LogFormatId) => string) {}
 
-  add(format: LogFormatId, u: number, n: number, fields: readonly string[]): void {
+  add(format: LogFormatId, u: number, n: number, at: number | undefined, fields: readonly string[]): void {
     // fields come from a line without separators (see LineSink.forward) or from JSON.stringify
-    const row = `${u}${US}${n}${US}${fields.join(US)}\n`;
+    const row = `${u}${US}${n}${US}${at ?? ""}${US}${fields.join(US)}\n`;
     // UTF-8 takes at most 3 bytes per UTF-16 unit
     const p = this.room(format, row.length * 3);
     p.used += p.buf.write(row, p.used);
@@ -88,7 +94,7 @@ export class ForwardFiles {
    * The same row with fields copied as bytes from buf: field k is buf[ranges[2k], ranges[2k+1]).
    * The caller vouches that the bytes are ASCII without separators (what the text path ensures).
    */
-  addRanges(format: LogFormatId, u: number, n: number, buf: Buffer, ranges: Int32Array, count: number): void {
+  addRanges(format: LogFormatId, u: number, n: number, at: number | undefined, buf: Buffer, ranges: Int32Array, count: number): void {
     let need = 48 + count;
     for (let k = 0; k < count; k++) need += ranges[2 * k + 1]! - ranges[2 * k]!;
     const p = this.room(format, need);
@@ -96,6 +102,8 @@ export class ForwardFiles {
     let o = writeDigits(out, p.used, u);
     out[o++] = US_BYTE;
     o = writeDigits(out, o, n);
+    out[o++] = US_BYTE;
+    if (at !== undefined) o = writeDigits(out, o, at);
     for (let k = 0; k < count; k++) {
       out[o++] = US_BYTE;
       // a byte loop: most fields are a few bytes, where a native copy costs more than it moves
@@ -139,6 +147,45 @@ export class ForwardFiles {
   }
 }
 
+/** Lines copied to a file as they are, each followed by a newline; append returns its offset. */
+class RawLines {
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(ROWS_BUFFER);
+  private used = 0;
+  private written = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, "w");
+  }
+
+  append(src: Buffer, start: number, end: number): number {
+    const at = this.written + this.used;
+    const len = end - start + 1;
+    if (this.used + len > this.buf.length) this.flush();
+    if (len > this.buf.length) {
+      writeSync(this.fd, src, start, end - start);
+      writeSync(this.fd, NEWLINE);
+      this.written += len;
+    } else {
+      this.used += src.copy(this.buf, this.used, start, end);
+      this.buf[this.used++] = 10;
+    }
+    return at;
+  }
+
+  private flush(): void {
+    if (this.used > 0) writeSync(this.fd, this.buf, 0, this.used);
+    this.written += this.used;
+    this.used = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+const NEWLINE = Buffer.from("\n");
+
 /** Called as the scan goes: bytes read and lines seen since the last call. */
 export type Progress = (bytes: number, lines: number) => void;
 
@@ -153,20 +200,42 @@ class LineSink {
   private readonly kernel: LineKernel | undefined;
   /** Field byte ranges of the line being forwarded (see LineReader.forwardRanges). */
   private readonly ranges = new Int32Array(2 * MAX_FIELDS);
+  /** The format stores parsed fields only: rows say where their line is instead. */
+  private readonly fieldsOnly: boolean;
+  /** File offset of buf[0] when reading a plain file; undefined for a stream. */
+  base: number | undefined;
+  /** A stream's lines of fields-only rows, copied where they can be read back. */
+  private raw: RawLines | undefined;
 
   constructor(
     private readonly unit: ScanUnit,
     private readonly out: ForwardFiles,
     bufferSize: number,
+    private readonly rawPath: string,
   ) {
     this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
     this.reader = formatById(unit.format).reader(unit.head, unit.options);
     this.kernel = unit.kernel === false ? undefined : LineKernel.create(this.reader.shape, bufferSize);
+    this.fieldsOnly = formatById(unit.format).sql.storedFields !== undefined;
   }
 
-  /** Done with the kernel's memory (another scan of this thread may take it). */
+  /** Where line buf[start, end) can be read back, for a fields-only row. */
+  private rawAt(buf: Buffer, start: number, end: number): number | undefined {
+    if (!this.fieldsOnly) return undefined;
+    if (this.base !== undefined) return this.base + start;
+    this.raw ??= new RawLines(this.rawPath);
+    return this.raw.append(buf, start, end);
+  }
+
+  /** The file a stream's lines went to, if any. */
+  get rawFile(): string | undefined {
+    return this.raw?.path;
+  }
+
+  /** Done with the kernel's memory (another scan of this thread may take it) and the raw lines file. */
   close(): void {
     this.kernel?.release();
+    this.raw?.close();
   }
 
   /** The buffer to read chunks into. */
@@ -237,7 +306,8 @@ class LineSink {
 
   forward(buf: Buffer, start: number, end: number): void {
     const count = this.reader.forwardRanges?.(buf, start, end, this.ranges) ?? 0;
-    if (count > 0) this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, buf, this.ranges, count);
+    const at = this.rawAt(buf, start, end);
+    if (count > 0) this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, at, buf, this.ranges, count);
     else {
       let text = buf.toString("utf8", start, end);
       // the bytes that separate stored rows and fields cannot stay inside a line
@@ -247,7 +317,7 @@ class LineSink {
         this.malformed(buf, start, end);
         return;
       }
-      this.out.add(this.unit.format, this.unit.u, this.result.lines, fields);
+      this.out.add(this.unit.format, this.unit.u, this.result.lines, at, fields);
     }
     this.result.forwarded++;
   }
@@ -290,10 +360,12 @@ const scanPlain = (unit: ScanUnit, sink: LineSink, size: number, progress: Progr
       const to = carry + n;
       if (n === 0) {
         // a last line without a newline
+        sink.base = base;
         if (carry > 0 && base < limit) sink.lastLine(buf, carry, limit - base);
         break;
       }
       const before = sink.result.lines;
+      sink.base = base;
       const next = sink.lines(buf, 0, to, limit - base);
       progress(n, sink.result.lines - before);
       if (next < 0) break;
@@ -355,7 +427,7 @@ const scanDocument = async (unit: ScanUnit, sink: LineSink, out: ForwardFiles, p
       r.malformed++;
       if (r.samples.length < SAMPLES_PER_UNIT) r.samples.push({ line: r.lines, text: JSON.stringify(record).slice(0, SAMPLE_CHARS) });
     } else if (s === 403) {
-      out.add(unit.format, unit.u, r.lines, [JSON.stringify(record)]);
+      out.add(unit.format, unit.u, r.lines, undefined, [JSON.stringify(record)]);
       r.forwarded++;
     }
   }
@@ -369,7 +441,7 @@ export const scanUnit = async (unit: ScanUnit, dir: string, progress: Progress =
   const plain = !document && !unit.gzip;
   // a small file or range needs no more than its size (plus the line that runs past its end)
   const size = plain ? Math.min(CHUNK * 2, (unit.end ?? statSync(unit.file).size) - unit.start + 65536) : CHUNK * 2;
-  const sink = new LineSink(unit, out, size);
+  const sink = new LineSink(unit, out, size, join(dir, `u${unit.u}-${unit.format}.raw`));
   try {
     if (document) await scanDocument(unit, sink, out, progress);
     else if (unit.gzip) await scanStream(unit, sink, progress);
@@ -379,5 +451,6 @@ export const scanUnit = async (unit: ScanUnit, dir: string, progress: Progress =
     sink.close();
   }
   sink.result.rows = [...out.paths.entries()];
+  if (sink.rawFile) sink.result.rawFile = sink.rawFile;
   return sink.result;
 };

@@ -1,5 +1,5 @@
 // `why403 logs`: files → scan (workers) → DuckDB (documented tables, events, decided) → report.
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { closeSync, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -106,13 +106,29 @@ const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnecti
   };
 };
 
-/** The lines table of a format: unit, line in unit, the line, and the fields the scan parsed. */
-const linesColumns = (s: LogFormatId): [string, string][] => [
-  ["u", "INTEGER"],
-  ["n", "BIGINT"],
-  ["line", "VARCHAR"],
-  ...(formatById(s).sql.storedFields ?? []).map((f): [string, string] => [f, "VARCHAR"]),
-];
+/** The lines table of a format: unit, line in unit, where the line is, then the line or the fields the scan parsed. */
+const linesColumns = (s: LogFormatId): [string, string][] => {
+  const fields = formatById(s).sql.storedFields;
+  return [["u", "INTEGER"], ["n", "BIGINT"], ["at", "BIGINT"], ...(fields ?? ["line"]).map((f): [string, string] => [f, "VARCHAR"])];
+};
+
+/** The line at byte offset `at` of a file, up to its newline (samples of rows that kept only fields). */
+const lineAt = (path: string, at: number): string | undefined => {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(SAMPLE_MAX);
+    const n = readSync(fd, buf, 0, buf.length, at);
+    const nl = buf.subarray(0, n).indexOf(10);
+    const end = nl >= 0 ? nl : n;
+    return buf.toString("utf8", 0, end > 0 && buf[end - 1] === 13 ? end - 1 : end);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+};
+const SAMPLE_MAX = 64 * 1024;
 
 /**
  * The lines of a format, read where the scan wrote them: a view over its rows files. DuckDB parses
@@ -216,6 +232,16 @@ const triage = async (
     ...units.flatMap((u) => (results.get(u.u)?.samples ?? []).map((s) => ({ file: display(u.file), line: s.line + (offsets.get(u.u) ?? 0), text: redactor.text(s.text) }))),
   ].slice(0, 10);
 
+  // where each file's lines can be read back: the file itself, or the lines a stream unit copied
+  const rawPaths = new Map<string, string>();
+  for (const u of units) rawPaths.set(display(u.file), results.get(u.u)?.rawFile ?? u.file);
+  const sampleOf = (r: Row): string => {
+    const kept = str(r.sample);
+    if (kept !== undefined) return kept;
+    const path = rawPaths.get(str(r.sample_file) ?? "");
+    return (path !== undefined && r.sample_at !== null && r.sample_at !== undefined ? lineAt(path, num(r.sample_at)) : undefined) ?? "";
+  };
+
   const [totals] = await all(c, q.totals);
   const status403 = num(totals?.status403);
   const clusterRows = await all(c, q.clusters);
@@ -271,7 +297,7 @@ const triage = async (
       share: status403 ? Math.round((count / status403) * 1000) / 1000 : 0,
       key,
       top,
-      sample: redactor.text(str(r.sample) ?? ""),
+      sample: redactor.text(sampleOf(r)),
       title: text.title,
       fix: text.fix,
       verify: text.verify,

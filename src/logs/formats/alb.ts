@@ -1,7 +1,7 @@
 // Application Load Balancer access logs: space-separated, quoted request, user agent and
 // several later fields; new fields are appended at the end over time.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
+import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat, provenanceColumns } from "./format.js";
 import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
@@ -51,8 +51,7 @@ export const alb: LogFormat = {
     columns: COLUMNS,
     types: TYPES,
     events: (d: Dialect, from: string) => {
-      const p = d.provenance;
-      return `SELECT 'alb' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 'alb' AS src, ${provenanceColumns(d)},
   ${d.ts("time", "iso")} AS ts,
   elb_status_code AS status,
   client_ip AS client,

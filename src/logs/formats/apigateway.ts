@@ -3,7 +3,7 @@
 // one canonical JSON record whose keys name the $context variables.
 import type { Dialect } from "../sql/dialect.js";
 import { WhyError } from "../../model/errors.js";
-import { jsonLineStatus, jsonObject, LINE, linesTableOf, nulls, scalarText, shareOf, type LineReader, type LogFormat } from "./format.js";
+import { jsonLineStatus, jsonObject, LINE, linesTableOf, nulls, scalarText, shareOf, type LineReader, type LogFormat, provenanceColumns } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 /** Canonical record keys and the $context variables (or common JSON keys) they come from. */
@@ -128,8 +128,7 @@ export const apigateway: LogFormat = {
     athenaStorage: `-- keys as the $context variables they log: {"requestId": "$context.requestId", "status": "$context.status", ...}
 ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'`,
     events: (d: Dialect) => {
-      const p = d.provenance;
-      return `SELECT 'apigateway' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 'apigateway' AS src, ${provenanceColumns(d)},
   coalesce(${d.epochMs("requesttimeepoch")}, ${d.ts("requesttime", "clf")}) AS ts,
   CAST(status AS integer) AS status,
   ip AS client,

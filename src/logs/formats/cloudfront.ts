@@ -2,8 +2,8 @@
 // logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat } from "./format.js";
-import { linesFrom, wholeLineRanges } from "./regex-table.js";
+import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat, provenanceColumns } from "./format.js";
+import { linesFrom } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind } from "../line-kernel.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
@@ -68,13 +68,39 @@ const tsvStatus = (statusAt: number) => (buf: Buffer, start: number, end: number
   return s;
 };
 
-/** Rewrites a line in another field order (v2) to the standard order; absent fields become "-". */
+/** The 33 standard fields of a line in another field order (v2); absent fields become "-". */
 const reorder = (fields: readonly string[]) => {
   const at = STANDARD.map((f) => fields.indexOf(f));
   return (text: string): string[] => {
     const v = text.split("\t");
-    return [at.map((i) => (i >= 0 ? (v[i] ?? "-") : "-")).join("\t")];
+    return at.map((i) => (i >= 0 ? (v[i] ?? "-") : "-"));
   };
+};
+
+/** The standard fields of a line in the standard order: the first 33 (absent ones stay empty, NULL to DuckDB). */
+const standardFields = (text: string): string[] => text.split("\t").slice(0, STANDARD.length);
+
+/** The same as byte ranges, split at the tabs (see LineReader.forwardRanges). */
+const standardRanges = (buf: Buffer, start: number, end: number, r: Int32Array): number => {
+  let k = 0;
+  let from = start;
+  for (let p = start; p < end; p++) {
+    const c = buf[p]!;
+    if (c === TAB) {
+      if (k < STANDARD.length) {
+        r[2 * k] = from;
+        r[2 * k + 1] = p;
+        k++;
+      }
+      from = p + 1;
+    } else if (c === 13 || c === 0x1f || c > 0x7f) return 0; // what the text path rewrites
+  }
+  if (k < STANDARD.length) {
+    r[2 * k] = from;
+    r[2 * k + 1] = end;
+    k++;
+  }
+  return k;
 };
 
 const jsonReader: LineReader = {
@@ -85,12 +111,11 @@ const jsonReader: LineReader = {
   forward: (text) => {
     const o = JSON.parse(text) as Record<string, unknown>;
     const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
-    return [
-      STANDARD.map((f) => {
+    return STANDARD.map((f) => {
         const v = scalarText(lower.get(f));
-        return v === undefined ? "-" : v.replace(/[\t\n]/g, " ");
-      }).join("\t"),
-    ];
+        // eslint-disable-next-line no-control-regex -- the row separators cannot stay in a value
+        return v === undefined ? "-" : v.replace(/[\t\n\r\u001f]/g, " ");
+      });
   },
 };
 
@@ -121,7 +146,10 @@ export const cloudfront: LogFormat = {
       reader.status = shapedStatus(reader.shape, tsvStatus(at));
     }
     if (!standardPrefix) reader.forward = reorder(fields);
-    else reader.forwardRanges = wholeLineRanges;
+    else {
+      reader.forward = standardFields;
+      reader.forwardRanges = standardRanges;
+    }
     return reader;
   },
   sql: {
@@ -133,21 +161,20 @@ ROW FORMAT DELIMITED
 FIELDS TERMINATED BY '\\t'
 LOCATION ${lit(location)}
 TBLPROPERTIES ('skip.header.line.count' = '2');`,
+    // the scan stores the 33 fields in the documented order (rewriting v2 and JSON lines)
+    storedFields: CF_FIELDS.map(([, c]) => c),
     duckdbView: () => {
-      const cols = CF_FIELDS.map(([, c, t], i) => {
-        const v = `nullif(p[${i + 1}], '-')`;
+      const cols = CF_FIELDS.map(([, c, t]) => {
+        const v = `nullif(l.${c === "date" ? '"date"' : c}, '-')`;
         const duck = t === "STRING" ? "" : t === "INT" ? "INTEGER" : t;
         return `${duck ? `TRY_CAST(${v} AS ${duck})` : v} AS ${c === "date" ? '"date"' : c}`;
       });
       return `CREATE OR REPLACE VIEW cloudfront_standard_logs AS
-SELECT ${cols.join(", ")}, why_file, why_line, why_raw FROM (
-  SELECT string_split(l.line, chr(9)) AS p, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
-  FROM ${linesFrom(linesTableOf("cloudfront"))}
-) WHERE len(p) >= ${STATUS + 1}`;
+SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
+FROM ${linesFrom(linesTableOf("cloudfront"))}`;
     },
     events: (d: Dialect) => {
-      const p = d.provenance;
-      return `SELECT 'cloudfront' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 'cloudfront' AS src, ${provenanceColumns(d)},
   CAST(CAST("date" AS varchar) || ' ' || "time" AS timestamp) AS ts,
   sc_status AS status,
   c_ip AS client,

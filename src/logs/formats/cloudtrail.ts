@@ -2,7 +2,7 @@
 // per line). A denied call carries an errorCode such as AccessDenied; for S3 data events its
 // requestID is the x-amz-request-id that S3's own access log records.
 import type { Dialect } from "../sql/dialect.js";
-import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
+import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat, provenanceColumns } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 /** errorCodes that mean "not allowed" (HTTP 403 from the service). One pattern for JS and SQL. */
@@ -81,8 +81,7 @@ export const cloudtrail: LogFormat = {
 STORED AS INPUTFORMAT 'com.amazon.emr.cloudtrail.CloudTrailInputFormat'
 OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'`,
     events: (d: Dialect) => {
-      const p = d.provenance;
-      return `SELECT 'cloudtrail' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 'cloudtrail' AS src, ${provenanceColumns(d)},
   ${d.ts("eventtime", "iso")} AS ts,
   403 AS status,
   sourceipaddress AS client,

@@ -2,7 +2,7 @@
 // The two write the same layout; they differ in how they escape a quote (nginx \x22, Apache \")
 // and in what they log for an empty body (nginx 0, Apache -).
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, lit, nulls, numberRids, shareOf, type LogFormat, type LogFormatId, type LineReader } from "./format.js";
+import { digits3, LINE, linesTableOf, lit, nulls, numberRids, shareOf, type LogFormat, type LogFormatId, type LineReader, provenanceColumns } from "./format.js";
 import { regexForward, regexTable } from "./regex-table.js";
 import { FIELD, shapedStatus, type LineShape } from "../line-kernel.js";
 
@@ -70,52 +70,50 @@ const closingQuote = (buf: Buffer, p: number, end: number): number => {
  * line to the pattern itself. Several times faster than the pattern with match indices.
  */
 export const combinedRanges = (buf: Buffer, start: number, end: number, r: Int32Array): number => {
-  r[0] = start;
-  r[1] = end;
   let p = start;
   for (let f = 1; f <= 3; f++) {
     const e = runTo(buf, p, end, SPACE);
     if (e <= p || e >= end) return 0;
-    r[2 * f] = p;
-    r[2 * f + 1] = e;
+    r[2 * f - 2] = p;
+    r[2 * f - 1] = e;
     p = e + 1;
   }
   if (p >= end || buf[p] !== LBRACKET) return 0;
   const close = runTo(buf, p + 1, end, RBRACKET);
   if (close <= p + 1 || close >= end) return 0;
-  r[8] = p + 1;
-  r[9] = close;
+  r[6] = p + 1;
+  r[7] = close;
   p = close + 1;
   if (p + 1 >= end || buf[p] !== SPACE || buf[p + 1] !== QUOTE) return 0;
   const q = closingQuote(buf, p + 2, end);
   if (q < 0) return 0;
-  r[10] = p + 2;
-  r[11] = q;
+  r[8] = p + 2;
+  r[9] = q;
   p = q + 1;
   if (p + 5 > end || buf[p] !== SPACE || buf[p + 4] !== SPACE || digits3(buf, p + 1) < 0) return 0;
-  r[12] = p + 1;
-  r[13] = p + 4;
+  r[10] = p + 1;
+  r[11] = p + 4;
   p += 5;
   const size = runTo(buf, p, end, SPACE);
   if (size <= p) return 0;
-  r[14] = p;
-  r[15] = size;
+  r[12] = p;
+  r[13] = size;
   p = size;
   // the optional referrer and user agent; whatever follows is the pattern's trailing .*
-  r[16] = r[17] = r[18] = r[19] = start;
+  r[14] = r[15] = r[16] = r[17] = start;
   if (p + 1 < end && buf[p] === SPACE && buf[p + 1] === QUOTE) {
     const ref = closingQuote(buf, p + 2, end);
     if (ref >= 0 && ref + 2 < end && buf[ref + 1] === SPACE && buf[ref + 2] === QUOTE) {
       const ua = closingQuote(buf, ref + 3, end);
       if (ua >= 0) {
-        r[16] = p + 2;
-        r[17] = ref;
-        r[18] = ref + 3;
-        r[19] = ua;
+        r[14] = p + 2;
+        r[15] = ref;
+        r[16] = ref + 3;
+        r[17] = ua;
       }
     }
   }
-  return runTo(buf, p, end, -1) === end ? 10 : 0;
+  return runTo(buf, p, end, -1) === end ? 9 : 0;
 };
 
 const SHAPE: LineShape = { sep: SPACE, fields: [FIELD.plain, FIELD.plain, FIELD.plain, FIELD.bracketed, FIELD.quoted], statusEndsLine: false };
@@ -141,12 +139,11 @@ const sql = (id: LogFormatId, table: string) =>
     pattern: COMBINED_RE,
     columns: COLUMNS,
     events: (d: Dialect, from: string, joined: boolean) => {
-      const p = d.provenance;
       const target = "split_part(client_request, ' ', 2)";
       // nginx's error log names the request, Apache's does not: the join key follows
       const key = id === "nginx-combined" ? "client_ip || '|' || client_request" : "client_ip";
       const rid = `${lit(id === "nginx-combined" ? "nginx:" : "apache:")} || ${key} || '|' || CAST(${d.ts("request_received_time", "clf-local")} AS varchar)`;
-      const select = `SELECT ${lit(id)} AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      const select = `SELECT ${lit(id)} AS src, ${provenanceColumns(d)},
   ${d.ts("request_received_time", "clf")} AS ts,
   CAST(server_status AS integer) AS status,
   client_ip AS client,

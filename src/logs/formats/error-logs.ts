@@ -2,7 +2,7 @@
 // for refusing a request; each pattern below is one of those reasons, and the same text decides
 // in the JS scan, in DuckDB and in Athena.
 import type { Dialect } from "../sql/dialect.js";
-import { LINE, linesTableOf, nulls, shareOf, numberRids, type LineReader, type LogFormat } from "./format.js";
+import { LINE, linesTableOf, nulls, shareOf, numberRids, type LineReader, type LogFormat, provenanceColumns } from "./format.js";
 import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 
 export const NGINX_ERROR_RE = String.raw`([0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) \[([a-z]+)\] ([0-9]+)#([0-9]+): (?:\*([0-9]+) )?(.*)`;
@@ -41,11 +41,10 @@ export const nginxError: LogFormat = {
     pattern: NGINX_ERROR_RE,
     columns: NGINX_COLUMNS,
     events: (d: Dialect, from: string, joined: boolean) => {
-      const p = d.provenance;
       const request = `regexp_extract(message, 'request: "([^"]*)"', 1)`;
       const target = `split_part(${request}, ' ', 2)`;
       const client = `regexp_extract(message, 'client: ([^,]+)', 1)`;
-      const select = `SELECT 'nginx-error' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      const select = `SELECT 'nginx-error' AS src, ${provenanceColumns(d)},
   ${d.ts("time", "nginx-error")} AS ts,
   403 AS status,
   ${client} AS client,
@@ -73,10 +72,9 @@ export const apacheError: LogFormat = {
     pattern: APACHE_ERROR_RE,
     columns: APACHE_COLUMNS,
     events: (d: Dialect, from: string, joined: boolean) => {
-      const p = d.provenance;
       // [client 203.0.113.5:51234] or [client ::1:56402]: the address without its port
       const client = `regexp_extract(message, '\\[client ([^\\]]*?)(?::[0-9]+)?\\]', 1)`;
-      const select = `SELECT 'apache-error' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      const select = `SELECT 'apache-error' AS src, ${provenanceColumns(d)},
   ${d.ts("time", "apache-error")} AS ts,
   403 AS status,
   ${client} AS client,

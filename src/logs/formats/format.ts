@@ -61,6 +61,7 @@ export const EVENT_COLUMNS = [
   "file",
   "n",
   "raw",
+  "raw_at",
   "ts",
   "status",
   "client",
@@ -90,7 +91,10 @@ export interface SourceSql {
   athenaDdl(location: string): string;
   /** DuckDB: a view with the table's columns over its lines table, plus why_file/why_line/why_raw. */
   duckdbView(): string;
-  /** Fields the scan parses and stores after the line (regex tables), as DuckDB columns. */
+  /**
+   * Fields the scan parses and stores (regex tables), as DuckDB columns. Such formats do not store
+   * the line itself: a sample is read back from where the line is (see why_at).
+   */
   storedFields?: readonly string[];
   /**
    * SELECT of EVENT_COLUMNS from the table, only the records that are 403s (or denials).
@@ -163,6 +167,15 @@ export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** The DuckDB table that holds a format's forwarded lines: (u unit, n line in unit, line, fields…). */
 export const linesTableOf = (id: LogFormatId): string => `why_lines_${id.replace(/-/g, "_")}`;
+
+/**
+ * The provenance columns of an event: file, line number, the raw line where the engine keeps it,
+ * and raw_at, the byte offset at which why403 reads the line back (formats that store only fields).
+ */
+export const provenanceColumns = (d: Dialect): string => {
+  const p = d.provenance;
+  return `${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw, ${p.at} AS raw_at`;
+};
 
 /** `CAST(NULL AS varchar) AS c` for each event column a source does not have. */
 export const nulls = (...cols: EventColumn[]): string => cols.map((c) => `CAST(NULL AS varchar) AS ${c}`).join(", ");

@@ -35,8 +35,8 @@ ${Object.entries(spec.shape).map(([k, v]) => `  ${quoteIfReserved(k.toLowerCase(
 ${spec.athenaStorage}
 LOCATION '${location.replace(/'/g, "''")}';`,
   duckdbView: () => `CREATE OR REPLACE VIEW ${spec.table} AS
-SELECT unnest(j), why_file, why_line, why_raw FROM (
-  SELECT from_json(l.line, '${duckShape(spec.shape).replace(/'/g, "''")}') AS j, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
+SELECT unnest(j), why_file, why_line, why_raw, why_at FROM (
+  SELECT from_json(l.line, '${duckShape(spec.shape).replace(/'/g, "''")}') AS j, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw, l.at AS why_at
   FROM ${linesFrom(spec.linesTable)}
 )`,
   events: spec.events,

@@ -33,7 +33,7 @@ export const regexForward = (pattern: string, groups: number) => {
   return (text: string): string[] | undefined => {
     const m = re.exec(text);
     if (!m) return undefined;
-    const out = [text];
+    const out: string[] = [];
     for (let i = 1; i <= groups; i++) out.push(m[i] ?? "");
     return out;
   };
@@ -47,17 +47,6 @@ const NOT_RAW = /[^\x00-\x0c\x0e-\x1e\x20-\x7f]/;
  * regexForward on bytes: the same pattern over the line read as Latin-1 (one character per byte,
  * so match indices are byte offsets); ASCII only, where Latin-1 and UTF-8 read alike.
  */
-/** Whether buf[start, end) can be forwarded as raw bytes (see LineReader.forwardRanges). */
-export const rawSafe = (buf: Buffer, start: number, end: number): boolean => !NOT_RAW.test(buf.toString("latin1", start, end));
-
-/** forwardRanges of a line stored as it is. */
-export const wholeLineRanges = (buf: Buffer, start: number, end: number, ranges: Int32Array): number => {
-  if (!rawSafe(buf, start, end)) return 0;
-  ranges[0] = start;
-  ranges[1] = end;
-  return 1;
-};
-
 export const regexForwardRanges = (pattern: string, groups: number) => {
   const re = new RegExp(`^(?:${pattern})$`, "d");
   return (buf: Buffer, start: number, end: number, ranges: Int32Array): number => {
@@ -65,14 +54,12 @@ export const regexForwardRanges = (pattern: string, groups: number) => {
     if (NOT_RAW.test(text)) return 0;
     const m = re.exec(text);
     if (!m) return 0;
-    ranges[0] = start;
-    ranges[1] = end;
     for (let i = 1; i <= groups; i++) {
       const at = m.indices![i];
-      ranges[2 * i] = at ? start + at[0] : start;
-      ranges[2 * i + 1] = at ? start + at[1] : start;
+      ranges[2 * i - 2] = at ? start + at[0] : start;
+      ranges[2 * i - 1] = at ? start + at[1] : start;
     }
-    return groups + 1;
+    return groups;
   };
 };
 
@@ -92,7 +79,7 @@ LOCATION ${sqlString(location)};`,
       return t ? `TRY_CAST(${v} AS ${t === "int" ? "INTEGER" : t.toUpperCase()}) AS ${c}` : `${v} AS ${c}`;
     });
     return `CREATE OR REPLACE VIEW ${spec.table} AS
-SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw
+SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
 FROM ${linesFrom(spec.linesTable)}`;
   },
   events: (d, joined) => spec.events(d, spec.table, joined),

@@ -1,7 +1,7 @@
 // Amazon S3 server access logs: space-separated fields, bracketed time, quoted request URI and
 // user agent; S3 keeps appending fields, which the pattern's trailing `.*` tolerates.
 import type { Dialect } from "../sql/dialect.js";
-import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
+import { digits3, LINE, linesTableOf, nulls, shareOf, type LogFormat, provenanceColumns } from "./format.js";
 import { regexForward, regexForwardRanges, regexTable } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind, type LineShape } from "../line-kernel.js";
 
@@ -53,10 +53,9 @@ export const s3Access: LogFormat = {
     columns: COLUMNS,
     types: { bytessent: "bigint", objectsize: "bigint" },
     events: (d: Dialect, from: string) => {
-      const p = d.provenance;
       const request = "replace(request_uri, '\"', '')";
       const target = `split_part(${request}, ' ', 2)`;
-      return `SELECT 's3-access' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 's3-access' AS src, ${provenanceColumns(d)},
   ${d.ts("requestdatetime", "clf")} AS ts,
   CAST(httpstatus AS integer) AS status,
   remoteip AS client,

@@ -2,7 +2,7 @@
 // response code is a 403; httpRequest.requestId is CloudFront's x-amz-cf-id, the ALB trace id or
 // the API Gateway request id of the same request.
 import type { Dialect } from "../sql/dialect.js";
-import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat } from "./format.js";
+import { jsonLineStatus, LINE, linesTableOf, nulls, shareOf, type LogFormat, provenanceColumns } from "./format.js";
 import { jsonTable, type JsonShape } from "./json-table.js";
 
 const V = "VARCHAR";
@@ -69,10 +69,9 @@ export const waf: LogFormat = {
 STORED AS INPUTFORMAT 'org.apache.hadoop.mapred.TextInputFormat'
 OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'`,
     events: (d: Dialect) => {
-      const p = d.provenance;
       const hostHeader = `${d.first(d.filter("httprequest.headers", "h", "lower(h.name) = 'host'"))}.value`;
       const groupRule = `${d.first(d.filter("rulegrouplist", "g", "g.terminatingrule IS NOT NULL"))}.terminatingrule.ruleid`;
-      return `SELECT 'waf' AS src, ${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw,
+      return `SELECT 'waf' AS src, ${provenanceColumns(d)},
   ${d.epochMs('"timestamp"')} AS ts,
   CAST(coalesce(responsecodesent, '403') AS integer) AS status,
   httprequest.clientip AS client,

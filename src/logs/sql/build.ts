@@ -52,7 +52,7 @@ export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
   const keyName = (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)"));
   const keyValue = (i: number) => pick((r) => (r.key[i] ? `CAST(${r.key[i][1]} AS varchar)` : "CAST(NULL AS varchar)"));
   // only what the report reads: the decided relation is the one DuckDB materialises
-  const cols = ["src", "file", "n", "raw", "ts", "client", "host", "path", "rule", "rule_group_rule", "principal", "responder", "cause", "k1", "k1v", "k2", "k2v"];
+  const cols = ["src", "file", "n", "raw", "raw_at", "ts", "client", "host", "path", "rule", "rule_group_rule", "principal", "responder", "cause", "k1", "k1v", "k2", "k2v"];
   const joinable = spec.sources.some((s) => partnersOf(s, spec.sources).length > 0);
   const ranked = `WITH classified AS (
   SELECT e.*, CASE
@@ -109,7 +109,7 @@ export const reportQueries = (d: Dialect, spec: TriageSpec) => {
   return {
     totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
     clusters: `SELECT ${CLUSTER}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
-  min_by(raw, ${d.sampleOrder}) AS sample, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
+  min_by(raw, ${d.sampleOrder}) AS sample, min_by(raw_at, ${d.sampleOrder}) AS sample_at, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
   array_agg(DISTINCT sources_key) AS sources
 FROM ${T.decided}
 GROUP BY ${CLUSTER}

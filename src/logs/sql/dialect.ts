@@ -35,8 +35,11 @@ export interface Dialect {
   /** The elements of an array sorted and joined with a separator. */
   joinSorted(expr: string, sep: string): string;
 
-  /** Provenance of a record: the file it came from, its line number and its raw text. */
-  provenance: { file: string; line: string; raw: string };
+  /**
+   * Provenance of a record: the file it came from, its line number, its raw text, and the byte
+   * offset where why403 reads the raw text back when it did not keep it.
+   */
+  provenance: { file: string; line: string; raw: string; at: string };
   /**
    * The order in which a cluster's sample is the first record: earliest time, then file and line,
    * so that the sample's text, file and line come from one record even when times tie.
@@ -71,7 +74,7 @@ export const duckdb: Dialect = {
   epoch: (e) => `epoch(${e})`,
   joinSorted: (e, sep) => `array_to_string(list_sort(${e}), ${q(sep)})`,
 
-  provenance: { file: "why_file", line: "why_line", raw: "why_raw" },
+  provenance: { file: "why_file", line: "why_line", raw: "why_raw", at: "why_at" },
   sampleOrder: "(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file, n)",
 };
 
@@ -100,7 +103,7 @@ export const athena: Dialect = {
   epoch: (e) => `to_unixtime(${e})`,
   joinSorted: (e, sep) => `array_join(array_sort(${e}), ${q(sep)})`,
 
-  provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)" },
+  provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)", at: "CAST(NULL AS bigint)" },
   // Trino compares ROW values field by field; the line is always NULL here, so it is left out
   sampleOrder: "ROW(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file)",
 };
