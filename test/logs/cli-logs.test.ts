@@ -68,10 +68,12 @@ describe("why403 logs (CLI)", () => {
     const input = String(fx.files["nginx/access.log"]);
     const r = spawnSync(process.execPath, [bin, "logs", "--json", "-"], { encoding: "utf8", input });
     assert.equal(r.status, 0, r.stderr);
-    const j = JSON.parse(r.stdout) as { inputs: { file: string; format: string }[]; totals: { status403: number }; clusters: { sampleAt: string }[] };
+    const j = JSON.parse(r.stdout) as { inputs: { file: string; format: string }[]; totals: { status403: number }; clusters: { sampleAt: string; sample: string }[] };
     assert.deepEqual(j.inputs.map((i) => [i.file, i.format]), [["-", "nginx-combined"]]);
     assert.equal(j.totals.status403, input.split("\n").filter((l) => / 403 /.test(l)).length);
     assert.match(j.clusters[0]!.sampleAt, /^-:\d+$/);
+    // the sample is the input's line at that number, read back from the copy of standard input
+    for (const c of j.clusters) assert.equal(c.sample, input.split("\n")[Number(c.sampleAt.slice(2)) - 1], c.sampleAt);
   });
 
   it("expands globs and limits top lists with --top", () => {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { runLogs } from "../../src/logs/triage.js";
 import type { LogsReport } from "../../src/logs/report.js";
@@ -149,4 +150,31 @@ describe("cluster samples", () => {
     assert.equal(c.sampleAt, `${files[1]}:1`);
     assert.equal(c.sample, line("198.51.100.0"));
   });
+
+  // rows keep fields and where the line is: the sample is read back from the file (a plain file,
+  // in ranges read by workers) or from the lines a stream copied aside (gzip)
+  const cfLine = (i: number) =>
+    `2026-11-01\t00:${String(59 - Math.floor(i / 60)).padStart(2, "0")}:00\tSEA19-C1\t900\t192.0.2.${i % 250}\tGET\td111111abcdef8.cloudfront.net\t/p/${i}\t${i % 3 ? 200 : 403}\t-\tcurl/8.5.0\t-\t-\tError\tid${i}==\twww.example.com\thttps\t25\t0.000\t-\tTLSv1.2\tECDHE-RSA-AES128-GCM-SHA256\tError\tHTTP/2.0\t-\t-\t57945\t0.000\tClientGeoBlocked\ttext/html\t1033\t-\t-`;
+  const nginxLine = (i: number) => `192.0.2.${i % 250} - - [01/Nov/2026:00:${String(59 - Math.floor(i / 60)).padStart(2, "0")}:00 +0000] "GET /p/${i}/ HTTP/1.1" ${i % 3 ? 200 : 403} 153 "-" "curl/8.5.0"`;
+  for (const [kind, make, head] of [
+    ["nginx", nginxLine, []],
+    ["cloudfront", cfLine, ["#Version: 1.0", "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end"]],
+  ] as const) {
+    // time runs backwards: the earliest 403 (the sample) is near the end of the file
+    const text = [...head, ...Array.from({ length: 3000 }, (_, i) => make(i))].join("\n") + "\n";
+    const want = make(2940);
+    it(`${kind}: reads the sample line back from a plain file scanned in ranges by workers`, async () => {
+      const path = join(dir, `${kind}.log`);
+      writeFileSync(path, text);
+      const r = await runLogs([path], { jobs: 2, scan: { range: 4096, workersFrom: 0 } });
+      assert.equal(r.clusters[0]!.sample, want);
+      assert.equal(r.clusters[0]!.sampleAt, `${path}:${head.length + 2941}`);
+    });
+    it(`${kind}: reads the sample line back from the lines a gzip stream copied aside`, async () => {
+      const path = join(dir, `${kind}.log.gz`);
+      writeFileSync(path, gzipSync(text));
+      const r = await runLogs([path], { jobs: 0 });
+      assert.equal(r.clusters[0]!.sample, want);
+    });
+  }
 });
