@@ -46,21 +46,30 @@ const inline = async (units: readonly ScanUnit[], dir: string, progress: Progres
   return results;
 };
 
+/**
+ * Units shared by this thread and count - 1 workers, largest first so the last to finish are small.
+ * This thread takes part (after a turn of the event loop, so its caller can start other work
+ * first): it would otherwise sit idle, and a worker costs ~50 ms of start-up.
+ */
 const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
   new Promise((resolve, reject) => {
-    // largest first, so the last units to finish are small
     const queue = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
     const results: UnitResult[] = [];
     const workers: Worker[] = [];
-    let failed = false;
+    let ended = false;
     const finish = (e?: Error): void => {
+      if (ended) return;
+      ended = true;
       for (const w of workers) void w.terminate();
-      if (e) {
-        if (!failed) reject(e);
-        failed = true;
-      } else resolve(results.sort((a, b) => a.u - b.u));
+      if (e) reject(e);
+      else resolve(results.sort((a, b) => a.u - b.u));
     };
-    for (let id = 0; id < count; id++) {
+    const complete = (r: UnitResult): void => {
+      results.push(r);
+      done(r);
+      if (results.length === units.length) finish();
+    };
+    for (let id = 1; id < count; id++) {
       const w = new Worker(script, { workerData: { dir } });
       workers.push(w);
       const next = (): void => {
@@ -71,24 +80,31 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
         if (m.type === "progress") progress(m.bytes, m.lines);
         else if (m.type === "failed") finish(new Error(m.message));
         else {
-          results.push(m.result);
-          done(m.result);
-          if (results.length === units.length) finish();
-          else next();
+          complete(m.result);
+          next();
         }
       });
       w.on("error", (e) => finish(e));
       next();
     }
+    const here = async (): Promise<void> => {
+      await new Promise((r) => setImmediate(r));
+      for (let unit = queue.shift(); unit && !ended; unit = queue.shift()) {
+        complete(await scanUnit(unit, dir, progress));
+        // let the workers' messages in between units
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    here().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 
 export interface ScanOptions {
-  /** Worker threads; 0 scans in this thread. Default: the machine's parallelism. */
+  /** Threads that scan: this one and jobs - 1 workers (0 or 1: this one alone). Default: the machine's parallelism. */
   jobs?: number | undefined;
   /** Input size from which workers are used (tests lower it). */
   workersFrom?: number | undefined;
   progress?: Progress | undefined;
-  /** Each unit as it finishes (DuckDB loads its rows while the others are scanned). */
+  /** Each unit as it finishes. */
   onUnit?: UnitDone | undefined;
 }
 
