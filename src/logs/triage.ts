@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { WhyError } from "../model/errors.js";
 import { Redactor } from "../redact/redactor.js";
@@ -95,7 +96,7 @@ const stopwatch = (report: LogsOptions["timing"]) => {
 const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnection; close: () => void }> => {
   // require, not import(): importing the CommonJS package from ESM makes Node lex its sources for
   // named exports first (~70 ms of a run that lasts about a second)
-  const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+  const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof DuckDB;
   const instance = await DuckDBInstance.create(":memory:", jobs ? { threads: String(Math.max(1, jobs)) } : {});
   const c = await instance.connect();
   // the 403 rows live for one run: compressing them (FSST for the raw lines) costs more than it saves
