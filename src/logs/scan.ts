@@ -202,6 +202,10 @@ class LineSink {
   private readonly ranges = new Int32Array(2 * MAX_FIELDS);
   /** The format stores parsed fields only: rows say where their line is instead. */
   private readonly fieldsOnly: boolean;
+  /** Which of the parsed fields are stored (indexes into the reader's fields), when not all are. */
+  private readonly kept: Int32Array | undefined;
+  /** The kept fields' byte ranges. */
+  private readonly keptRanges = new Int32Array(2 * MAX_FIELDS);
   /** File offset of buf[0] when reading a plain file; undefined for a stream. */
   base: number | undefined;
   /** A stream's lines of fields-only rows, copied where they can be read back. */
@@ -216,7 +220,9 @@ class LineSink {
     this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
     this.reader = formatById(unit.format).reader(unit.head, unit.options);
     this.kernel = unit.kernel === false ? undefined : LineKernel.create(this.reader.shape, bufferSize);
-    this.fieldsOnly = formatById(unit.format).sql.storedFields !== undefined;
+    const { storedFields, keptFields } = formatById(unit.format).sql;
+    this.fieldsOnly = storedFields !== undefined;
+    if (storedFields && keptFields && keptFields.length < storedFields.length) this.kept = Int32Array.from(keptFields, (f) => storedFields.indexOf(f));
   }
 
   /** Where line buf[start, end) can be read back, for a fields-only row. */
@@ -305,18 +311,34 @@ class LineSink {
   }
 
   forward(buf: Buffer, start: number, end: number): void {
-    const count = this.reader.forwardRanges?.(buf, start, end, this.ranges) ?? 0;
+    let count = this.reader.forwardRanges?.(buf, start, end, this.ranges) ?? 0;
     const at = this.rawAt(buf, start, end);
-    if (count > 0) this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, at, buf, this.ranges, count);
+    if (count > 0) {
+      let ranges = this.ranges;
+      if (this.kept) {
+        // a field the line does not have is empty, as in the text path
+        const kept = this.kept;
+        const out = this.keptRanges;
+        for (let j = 0; j < kept.length; j++) {
+          const i = kept[j]!;
+          out[2 * j] = i < count ? ranges[2 * i]! : 0;
+          out[2 * j + 1] = i < count ? ranges[2 * i + 1]! : 0;
+        }
+        ranges = out;
+        count = kept.length;
+      }
+      this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, at, buf, ranges, count);
+    }
     else {
       let text = buf.toString("utf8", start, end);
       // the bytes that separate stored rows and fields cannot stay inside a line
       if (text.includes(US) || text.includes("\r")) text = text.replaceAll(US, " ").replaceAll("\r", " ");
-      const fields = this.reader.forward ? this.reader.forward(text) : [text];
-      if (!fields) {
+      const parsed = this.reader.forward ? this.reader.forward(text) : [text];
+      if (!parsed) {
         this.malformed(buf, start, end);
         return;
       }
+      const fields = this.kept ? Array.from(this.kept, (i) => parsed[i] ?? "") : parsed;
       this.out.add(this.unit.format, this.unit.u, this.result.lines, at, fields);
     }
     this.result.forwarded++;

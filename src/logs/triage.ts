@@ -42,7 +42,8 @@ export interface LogsOptions extends ReaderOptions {
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number(v ?? 0));
 const str = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString().replace(/\.\d{3}Z$/, "Z") : scalarText(v));
-const clusterId = (r: Row): string => ["responder", "cause", "k1v", "k2v"].map((k) => str(r[k]) ?? "").join("\u0000");
+/** The cluster a row of the report queries belongs to (their `cluster` key). */
+const clusterId = (r: Row): string => String(r.cluster);
 
 /** Files with their detected formats; the ones no format fits are reported as skipped. */
 const identify = async (args: readonly string[], opts: LogsOptions): Promise<{ inputs: InputFile[]; skipped: string[] }> => {
@@ -112,8 +113,9 @@ const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnecti
 
 /** The lines table of a format: unit, line in unit, where the line is, then the line or the fields the scan parsed. */
 const linesColumns = (s: LogFormatId): [string, string][] => {
-  const fields = formatById(s).sql.storedFields;
-  return [["u", "INTEGER"], ["n", "BIGINT"], ["at", "BIGINT"], ...(fields ?? ["line"]).map((f): [string, string] => [f, "VARCHAR"])];
+  const { storedFields, keptFields } = formatById(s).sql;
+  const fields = storedFields ? (keptFields ?? storedFields) : ["line"];
+  return [["u", "INTEGER"], ["n", "BIGINT"], ["at", "BIGINT"], ...fields.map((f): [string, string] => [f, "VARCHAR"])];
 };
 
 /** The line at byte offset `at` of a file, up to its newline (samples of rows that kept only fields). */

@@ -1,8 +1,8 @@
 // CloudFront standard logs: tab-separated W3C fields announced by a #Fields header (legacy
 // logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
-import type { Dialect } from "../sql/dialect.js";
-import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, scalarText, type LineReader, type LogFormat, provenanceColumns } from "./format.js";
+import { duckdb, type Dialect } from "../sql/dialect.js";
+import { columnsNamedIn, digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, provenanceColumns, scalarText, type LineReader, type LogFormat } from "./format.js";
 import { linesFrom } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind } from "../line-kernel.js";
 
@@ -121,6 +121,23 @@ const jsonReader: LineReader = {
 
 const isJsonLine = (l: string): boolean => l.startsWith("{") && /"x-edge-request-id"\s*:/.test(l);
 
+/** The 403s of the standard log as events. */
+const cloudfrontEvents = (d: Dialect): string => `SELECT 'cloudfront' AS src, ${provenanceColumns(d)},
+  CAST(CAST("date" AS varchar) || ' ' || "time" AS timestamp) AS ts,
+  sc_status AS status,
+  c_ip AS client,
+  cs_method AS method,
+  coalesce(x_host_header, cs_host) AS host,
+  cs_uri_stem AS path,
+  cs_uri_query AS query,
+  x_edge_request_id AS rid,
+  x_edge_detailed_result_type AS result_type,
+  ${nulls("rule", "rule_group_rule", "rule_type", "error_code", "error_message", "principal", "action", "authorizer", "country")}
+FROM cloudfront_standard_logs WHERE sc_status = 403`;
+
+/** The fields the events read: the only ones the scan stores. */
+const CF_KEPT = columnsNamedIn(cloudfrontEvents(duckdb), CF_FIELDS.map(([, c]) => c));
+
 export const cloudfront: LogFormat = {
   id: "cloudfront",
   label: "CloudFront standard log",
@@ -161,11 +178,13 @@ ROW FORMAT DELIMITED
 FIELDS TERMINATED BY '\\t'
 LOCATION ${lit(location)}
 TBLPROPERTIES ('skip.header.line.count' = '2');`,
-    // the scan stores the 33 fields in the documented order (rewriting v2 and JSON lines)
+    // the scan parses the 33 fields in the documented order (rewriting v2 and JSON lines)
     storedFields: CF_FIELDS.map(([, c]) => c),
+    keptFields: CF_KEPT,
     duckdbView: () => {
+      const kept = CF_KEPT;
       const cols = CF_FIELDS.map(([, c, t]) => {
-        const v = `nullif(l.${c === "date" ? '"date"' : c}, '-')`;
+        const v = kept.includes(c) ? `nullif(l.${c === "date" ? '"date"' : c}, '-')` : "CAST(NULL AS VARCHAR)";
         const duck = t === "STRING" ? "" : t === "INT" ? "INTEGER" : t;
         return `${duck ? `TRY_CAST(${v} AS ${duck})` : v} AS ${c === "date" ? '"date"' : c}`;
       });
@@ -173,19 +192,6 @@ TBLPROPERTIES ('skip.header.line.count' = '2');`,
 SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
 FROM ${linesFrom(linesTableOf("cloudfront"))}`;
     },
-    events: (d: Dialect) => {
-      return `SELECT 'cloudfront' AS src, ${provenanceColumns(d)},
-  CAST(CAST("date" AS varchar) || ' ' || "time" AS timestamp) AS ts,
-  sc_status AS status,
-  c_ip AS client,
-  cs_method AS method,
-  coalesce(x_host_header, cs_host) AS host,
-  cs_uri_stem AS path,
-  cs_uri_query AS query,
-  x_edge_request_id AS rid,
-  x_edge_detailed_result_type AS result_type,
-  ${nulls("rule", "rule_group_rule", "rule_type", "error_code", "error_message", "principal", "action", "authorizer", "country")}
-FROM cloudfront_standard_logs WHERE sc_status = 403`;
-    },
+    events: (d: Dialect) => cloudfrontEvents(d),
   },
 };

@@ -92,10 +92,15 @@ export interface SourceSql {
   /** DuckDB: a view with the table's columns over its lines table, plus why_file/why_line/why_raw. */
   duckdbView(): string;
   /**
-   * Fields the scan parses and stores (regex tables), as DuckDB columns. Such formats do not store
-   * the line itself: a sample is read back from where the line is (see why_at).
+   * Fields the scan parses (regex tables, CloudFront), in the order its readers give them. Such
+   * formats do not store the line itself: a sample is read back from where the line is (why_at).
    */
   storedFields?: readonly string[];
+  /**
+   * The parsed fields the scan stores, as DuckDB columns: those the events SELECT reads (the view
+   * gives the others as NULL). Most of a line (user agent, referrer, TLS, byte counts) is never read.
+   */
+  keptFields?: readonly string[];
   /**
    * SELECT of EVENT_COLUMNS from the table, only the records that are 403s (or denials).
    * `joined`: a source this one joins with is present (web servers build their join key only then).
@@ -176,6 +181,10 @@ export const provenanceColumns = (d: Dialect): string => {
   const p = d.provenance;
   return `${p.file} AS file, ${p.line} AS n, ${p.raw} AS raw, ${p.at} AS raw_at`;
 };
+
+/** The columns among `columns` that a SQL text names (as whole words). */
+export const columnsNamedIn = (sql: string, columns: readonly string[]): string[] =>
+  columns.filter((c) => new RegExp(`(?<![A-Za-z0-9_])"?${c}"?(?![A-Za-z0-9_])`).test(sql));
 
 /** `CAST(NULL AS varchar) AS c` for each event column a source does not have. */
 export const nulls = (...cols: EventColumn[]): string => cols.map((c) => `CAST(NULL AS varchar) AS ${c}`).join(", ");

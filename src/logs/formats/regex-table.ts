@@ -1,7 +1,7 @@
-// Tables read with one regular expression per line: Athena's RegexSerDe, and in DuckDB the same
-// pattern through regexp_extract. One pattern, two engines, the same columns.
-import type { Dialect } from "../sql/dialect.js";
-import type { SourceSql } from "./format.js";
+// Tables read with one regular expression per line: Athena's RegexSerDe, and in DuckDB the fields
+// the scan parsed with the same pattern. One pattern, two engines, the same columns.
+import { duckdb, type Dialect } from "../sql/dialect.js";
+import { columnsNamedIn, type SourceSql } from "./format.js";
 
 export interface RegexTableSpec {
   table: string;
@@ -63,24 +63,29 @@ export const regexForwardRanges = (pattern: string, groups: number) => {
   };
 };
 
-export const regexTable = (spec: RegexTableSpec): SourceSql => ({
-  table: spec.table,
-  storedFields: spec.columns,
-  athenaDdl: (location) => `CREATE EXTERNAL TABLE IF NOT EXISTS ${spec.table} (
+export const regexTable = (spec: RegexTableSpec): SourceSql => {
+  // the columns the events read, whether or not a partner source is joined
+  const kept = columnsNamedIn(spec.events(duckdb, spec.table, true) + spec.events(duckdb, spec.table, false), spec.columns);
+  return {
+    table: spec.table,
+    storedFields: spec.columns,
+    keptFields: kept,
+    athenaDdl: (location) => `CREATE EXTERNAL TABLE IF NOT EXISTS ${spec.table} (
 ${spec.columns.map((c) => `  \`${c}\` ${spec.types?.[c] ?? "string"}`).join(",\n")}
 )
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.RegexSerDe'
 WITH SERDEPROPERTIES ('input.regex' = ${hiveString(spec.pattern)})
 LOCATION ${sqlString(location)};`,
-  duckdbView: () => {
-    const cols = spec.columns.map((c) => {
-      const v = `nullif(l.${c}, '')`;
-      const t = spec.types?.[c];
-      return t ? `TRY_CAST(${v} AS ${t === "int" ? "INTEGER" : t.toUpperCase()}) AS ${c}` : `${v} AS ${c}`;
-    });
-    return `CREATE OR REPLACE VIEW ${spec.table} AS
+    duckdbView: () => {
+      const cols = spec.columns.map((c) => {
+        const v = kept.includes(c) ? `nullif(l.${c}, '')` : "CAST(NULL AS VARCHAR)";
+        const t = spec.types?.[c];
+        return t ? `TRY_CAST(${v} AS ${t === "int" ? "INTEGER" : t.toUpperCase()}) AS ${c}` : `${v} AS ${c}`;
+      });
+      return `CREATE OR REPLACE VIEW ${spec.table} AS
 SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
 FROM ${linesFrom(spec.linesTable)}`;
-  },
-  events: (d, joined) => spec.events(d, spec.table, joined),
-});
+    },
+    events: (d, joined) => spec.events(d, spec.table, joined),
+  };
+};

@@ -68,14 +68,14 @@ ${when}
     ${keyName(1)} AS k2, ${keyValue(1)} AS k2v
   FROM classified c
 )`;
-  const alone = `SELECT ${cols.join(", ")}, src AS sources_key, 1 AS seen FROM ranked`;
+  const alone = `SELECT ${cols.join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS)} AS cluster, src AS sources_key, 1 AS seen FROM ranked`;
   if (!joinable) return `${ranked}\n${alone}`;
   return `${ranked}, layers AS (
   SELECT rid, array_agg(DISTINCT src) AS sources, count(*) AS seen FROM ranked WHERE rid IS NOT NULL GROUP BY rid
 )
 ${alone} WHERE rid IS NULL
 UNION ALL
-SELECT ${cols.map((c) => `r.${c}`).join(", ")}, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
+SELECT ${cols.map((c) => `r.${c}`).join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS.map((c) => `r.${c}`))} AS cluster, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
 FROM (SELECT ranked.*, row_number() OVER (PARTITION BY rid ORDER BY rank, src, n) AS pick FROM ranked WHERE rid IS NOT NULL) r
 JOIN layers l ON r.rid = l.rid
 WHERE r.pick = 1`;
@@ -97,22 +97,22 @@ export const triageObjects = (d: Dialect, spec: TriageSpec): Statement[] => {
   ];
 };
 
-const CLUSTER = "responder, cause, k1, k1v, k2, k2v";
+/** The columns that name a cluster; `cluster` (the dialect's key of them) groups by them at once. */
+const CLUSTER_COLUMNS = ["responder", "cause", "k1", "k1v", "k2", "k2v"] as const;
 
 /** The report's queries over the decided relation. */
 export const reportQueries = (d: Dialect, spec: TriageSpec) => {
   const top = (dim: string, col: string) =>
-    `SELECT ${CLUSTER}, '${dim}' AS dim, ${col} AS v, count(*) AS c,
-    row_number() OVER (PARTITION BY ${CLUSTER} ORDER BY count(*) DESC, ${col}) AS rk
-  FROM ${T.decided} WHERE ${col} IS NOT NULL GROUP BY ${CLUSTER}, ${col}`;
-  const same = CLUSTER.split(", ").map((c) => `b.${c} IS NOT DISTINCT FROM s.${c}`).join(" AND ");
+    `SELECT cluster, '${dim}' AS dim, ${col} AS v, count(*) AS c,
+    row_number() OVER (PARTITION BY cluster ORDER BY count(*) DESC, ${col}) AS rk
+  FROM ${T.decided} WHERE ${col} IS NOT NULL GROUP BY cluster, ${col}`;
   return {
     totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
-    clusters: `SELECT ${CLUSTER}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
+    clusters: `SELECT cluster, ${CLUSTER_COLUMNS.map((c) => `arbitrary(${c}) AS ${c}`).join(", ")}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
   min_by(raw, ${d.sampleOrder}) AS sample, min_by(raw_at, ${d.sampleOrder}) AS sample_at, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
   array_agg(DISTINCT sources_key) AS sources
 FROM ${T.decided}
-GROUP BY ${CLUSTER}
+GROUP BY cluster
 ORDER BY count DESC, responder, cause, k1v, k2v`,
     tops: `SELECT * FROM (
   ${top("clients", "client")}
@@ -129,13 +129,13 @@ ORDER BY count DESC, responder, cause, k1v, k2v`,
     spikes: `WITH span AS (
   SELECT ${d.epoch("min(ts)")} AS t0, greatest(60, (${d.epoch("max(ts)")} - ${d.epoch("min(ts)")}) / 48) AS w FROM ${T.decided}
 ), b AS (
-  SELECT ${CLUSTER}, floor((${d.epoch("ts")} - span.t0) / span.w) AS i, count(*) AS c
-  FROM ${T.decided} CROSS JOIN span WHERE ts IS NOT NULL GROUP BY ${CLUSTER}, floor((${d.epoch("ts")} - span.t0) / span.w)
+  SELECT cluster, floor((${d.epoch("ts")} - span.t0) / span.w) AS i, count(*) AS c
+  FROM ${T.decided} CROSS JOIN span WHERE ts IS NOT NULL GROUP BY cluster, floor((${d.epoch("ts")} - span.t0) / span.w)
 ), s AS (
-  SELECT ${CLUSTER}, ${d.median("c")} AS med FROM b GROUP BY ${CLUSTER}
+  SELECT cluster, ${d.median("c")} AS med FROM b GROUP BY cluster
 )
-SELECT ${CLUSTER.split(", ").map((c) => `b.${c}`).join(", ")}, span.t0 + b.i * span.w AS start_epoch, span.w AS width, b.c, s.med
-FROM b JOIN s ON ${same} CROSS JOIN span
+SELECT b.cluster, span.t0 + b.i * span.w AS start_epoch, span.w AS width, b.c, s.med
+FROM b JOIN s ON b.cluster = s.cluster CROSS JOIN span
 WHERE b.c >= 10 AND b.c >= 5 * s.med
 ORDER BY b.c DESC`,
     joins: `SELECT sources_key, count(*) AS matched FROM ${T.decided} WHERE strpos(sources_key, '+') > 0 GROUP BY sources_key ORDER BY matched DESC`,

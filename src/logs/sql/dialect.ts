@@ -34,6 +34,8 @@ export interface Dialect {
   epoch(expr: string): string;
   /** The elements of an array sorted and joined with a separator. */
   joinSorted(expr: string, sep: string): string;
+  /** One value that stands for a tuple of text columns (NULLs included), to group by one column instead of several. */
+  tupleKey(cols: readonly string[]): string;
 
   /**
    * Provenance of a record: the file it came from, its line number, its raw text, and the byte
@@ -73,6 +75,8 @@ export const duckdb: Dialect = {
   median: (e) => `median(${e})`,
   epoch: (e) => `epoch(${e})`,
   joinSorted: (e, sep) => `array_to_string(list_sort(${e}), ${q(sep)})`,
+  // a 64-bit hash: grouping by it is several times faster than by six text columns
+  tupleKey: (cols) => `hash(${cols.join(", ")})`,
 
   provenance: { file: "why_file", line: "why_line", raw: "why_raw", at: "why_at" },
   sampleOrder: "(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file, n)",
@@ -102,6 +106,8 @@ export const athena: Dialect = {
   median: (e) => `approx_percentile(${e}, 0.5)`,
   epoch: (e) => `to_unixtime(${e})`,
   joinSorted: (e, sep) => `array_join(array_sort(${e}), ${q(sep)})`,
+  // exact: the values joined by a byte no value holds, NULL told apart from ''
+  tupleKey: (cols) => `concat_ws(chr(31), ${cols.map((c) => `coalesce('=' || ${c}, '')`).join(", ")})`,
 
   provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)", at: "CAST(NULL AS bigint)" },
   // Trino compares ROW values field by field; the line is always NULL here, so it is left out
