@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { LogFormat, ReaderOptions } from "./formats/format.js";
 import { besideModule } from "./beside-module.js";
 import { scanUnit, type Progress, type ScanUnit, type UnitResult } from "./scan.js";
-import type { FromWorker, ToWorker } from "./scan-worker.js";
+import type { FromWorker, WorkerData } from "./scan-worker.js";
 
 export interface InputFile {
   file: string;
@@ -47,19 +47,23 @@ const inline = async (units: readonly ScanUnit[], dir: string, progress: Progres
 };
 
 /**
- * Units shared by this thread and count - 1 workers, largest first so the last to finish are small.
- * This thread takes part (after a turn of the event loop, so its caller can start other work
- * first): it would otherwise sit idle, and a worker costs ~50 ms of start-up.
+ * Units shared by this thread and count - 1 workers, largest first so the last to finish are
+ * small; a shared counter hands them out. This thread takes part (after a turn of the event loop,
+ * so its caller can start other work first): it would otherwise sit idle, and a worker costs
+ * ~50 ms of start-up.
  */
 const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
   new Promise((resolve, reject) => {
-    const queue = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
+    const order = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
+    const next = new Int32Array(new SharedArrayBuffer(4));
     const results: UnitResult[] = [];
     const workers: Worker[] = [];
     let ended = false;
     const finish = (e?: Error): void => {
       if (ended) return;
       ended = true;
+      // no unit is taken after a failure
+      Atomics.store(next, 0, order.length);
       for (const w of workers) void w.terminate();
       if (e) reject(e);
       else resolve(results.sort((a, b) => a.u - b.u));
@@ -70,27 +74,19 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
       if (results.length === units.length) finish();
     };
     for (let id = 1; id < count; id++) {
-      const w = new Worker(script, { workerData: { dir } });
+      const w = new Worker(script, { workerData: { dir, units: order, next } satisfies WorkerData });
       workers.push(w);
-      const next = (): void => {
-        const unit = queue.shift();
-        if (unit) w.postMessage({ type: "unit", unit } satisfies ToWorker);
-      };
       w.on("message", (m: FromWorker) => {
         if (m.type === "progress") progress(m.bytes, m.lines);
         else if (m.type === "failed") finish(new Error(m.message));
-        else {
-          complete(m.result);
-          next();
-        }
+        else complete(m.result);
       });
       w.on("error", (e) => finish(e));
-      next();
     }
     const here = async (): Promise<void> => {
       await new Promise((r) => setImmediate(r));
-      for (let unit = queue.shift(); unit && !ended; unit = queue.shift()) {
-        complete(await scanUnit(unit, dir, progress));
+      for (let i = Atomics.add(next, 0, 1); i < order.length; i = Atomics.add(next, 0, 1)) {
+        complete(await scanUnit(order[i]!, dir, progress));
         // let the workers' messages in between units
         await new Promise((r) => setImmediate(r));
       }

@@ -1,11 +1,16 @@
-// Worker thread: scans the units the main thread sends, one at a time.
+// Worker thread: takes units from the shared queue (see run-scan.ts) until none is left.
 import { parentPort, workerData } from "node:worker_threads";
 import { scanUnit, type ScanUnit, type UnitResult } from "./scan.js";
 
-export type ToWorker = { type: "unit"; unit: ScanUnit };
+/** What a worker is given: the units in the order they are taken, and the shared next-unit counter. */
+export interface WorkerData {
+  dir: string;
+  units: ScanUnit[];
+  next: Int32Array;
+}
 export type FromWorker = { type: "progress"; bytes: number; lines: number } | { type: "done"; result: UnitResult } | { type: "failed"; message: string };
 
-const { dir } = workerData as { dir: string };
+const { dir, units, next } = workerData as WorkerData;
 const port = parentPort!;
 let bytes = 0;
 let lines = 0;
@@ -22,13 +27,14 @@ const progress = (b: number, l: number): void => {
   }
 };
 
-port.on("message", (m: ToWorker) => {
-  scanUnit(m.unit, dir, progress).then(
-    (result) => {
-      if (bytes || lines) port.postMessage({ type: "progress", bytes, lines } satisfies FromWorker);
-      bytes = lines = 0;
-      port.postMessage({ type: "done", result } satisfies FromWorker);
-    },
-    (e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
-  );
-});
+const run = async (): Promise<void> => {
+  // the counter, not a message from the main thread, hands out units: the main thread scans too
+  // and may be busy for a whole unit when this one finishes
+  for (let i = Atomics.add(next, 0, 1); i < units.length; i = Atomics.add(next, 0, 1)) {
+    const result = await scanUnit(units[i]!, dir, progress);
+    if (bytes || lines) port.postMessage({ type: "progress", bytes, lines } satisfies FromWorker);
+    bytes = lines = 0;
+    port.postMessage({ type: "done", result } satisfies FromWorker);
+  }
+};
+run().catch((e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies FromWorker));
