@@ -51,7 +51,7 @@ const US = "\u001f";
 const US_BYTE = 0x1f;
 const SAMPLE_CHARS = 300;
 const ROWS_BUFFER = 1 << 20;
-/** The most fields a row has (CloudFront's 33 plus the line). */
+/** The most fields a reader parses from a line (ALB and CloudFront have the most, about 35). */
 const MAX_FIELDS = 64;
 
 /** A non-negative integer's decimal digits at out[o]; returns the offset after them. */
@@ -312,7 +312,6 @@ class LineSink {
 
   forward(buf: Buffer, start: number, end: number): void {
     let count = this.reader.forwardRanges?.(buf, start, end, this.ranges) ?? 0;
-    const at = this.rawAt(buf, start, end);
     if (count > 0) {
       let ranges = this.ranges;
       if (this.kept) {
@@ -327,9 +326,8 @@ class LineSink {
         ranges = out;
         count = kept.length;
       }
-      this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, at, buf, ranges, count);
-    }
-    else {
+      this.out.addRanges(this.unit.format, this.unit.u, this.result.lines, this.rawAt(buf, start, end), buf, ranges, count);
+    } else {
       let text = buf.toString("utf8", start, end);
       // the bytes that separate stored rows and fields cannot stay inside a line
       if (text.includes(US) || text.includes("\r")) text = text.replaceAll(US, " ").replaceAll("\r", " ");
@@ -339,7 +337,7 @@ class LineSink {
         return;
       }
       const fields = this.kept ? Array.from(this.kept, (i) => parsed[i] ?? "") : parsed;
-      this.out.add(this.unit.format, this.unit.u, this.result.lines, at, fields);
+      this.out.add(this.unit.format, this.unit.u, this.result.lines, this.rawAt(buf, start, end), fields);
     }
     this.result.forwarded++;
   }
