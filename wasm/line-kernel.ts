@@ -52,16 +52,19 @@ export function resultPastLimit(): i32 {
   return pastLimit;
 }
 
-/** The first byte equal to c in [p, end), or end. Reads up to 15 bytes past end. */
+/**
+ * The first byte equal to c in [p, end), or end. Reads up to 31 bytes past end. 32 bytes a turn:
+ * it finds the newline at the end of a line, usually 50-100 bytes on, with fewer loop branches.
+ */
 // @ts-ignore: decorator
 @inline function find1(p: usize, end: usize, c: u8): usize {
   const vc = i8x16.splat(<i8>c);
   while (p < end) {
-    let m = i8x16.bitmask(i8x16.eq(v128.load(p), vc));
+    let m = i8x16.bitmask(i8x16.eq(v128.load(p), vc)) | (i8x16.bitmask(i8x16.eq(v128.load(p, 16), vc)) << 16);
     const left = end - p;
-    if (left < 16) m &= (1 << <i32>left) - 1;
+    if (left < 32) m &= <i32>((<u64>1 << <u64>left) - 1);
     if (m) return p + <usize>ctz(m);
-    p += 16;
+    p += 32;
   }
   return end;
 }
@@ -142,7 +145,7 @@ function statusAt(p: usize, to: usize, shape: usize, fields: i32, sep: u8, statu
 }
 
 /**
- * Scans the complete lines of [from, to); the 16 bytes after `to` must be readable. Lines that
+ * Scans the complete lines of [from, to); the 32 bytes after `to` must be readable. Lines that
  * start at or after `limit` are left alone (they belong to the next byte range).
  *
  * Writes one 16-byte record (start, end, line index, status) per line the caller must see: 403s

@@ -111,8 +111,8 @@ const RECORDS_AT = 64;
 const RECORD_CAPACITY = 1 << 16;
 /** Input starts after the records, 16-byte aligned. */
 const INPUT_AT = RECORDS_AT + RECORD_CAPACITY * 16;
-/** The kernel reads up to 15 bytes past the end of the input. */
-const SLACK = 16;
+/** The kernel reads up to 31 bytes past the end of the input. */
+const SLACK = 32;
 const PAGE = 65536;
 const NO_LIMIT = 0xffffffff;
 
