@@ -31,7 +31,8 @@ export default defineResponder({
     {
       id: "spring-invalid-cors",
       role: "decision",
-      when: [{ on: "body", match: /^[ \t]*Invalid CORS request\s*$/m }],
+      // clients and logs often print the status before the body: `403 Invalid CORS Request`
+      when: [{ on: "body", match: /(?:^[ \t]*|\b403:?[ \t]+)Invalid CORS request[ \t]*$/im }],
       weight: 0.7,
       causes: { "cors-origin": 0.85 },
       detail: "Spring's CORS processor refused the request (its body is exactly `Invalid CORS request`)",
@@ -366,6 +367,12 @@ export default defineResponder({
       name: "Spring refuses a preflight from an origin it does not list",
       source: "https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java",
       input: "> OPTIONS /v1/orders HTTP/1.1\n> Host: api.example.com\n> Origin: https://app.example.com\n> Access-Control-Request-Method: POST\n>\n< HTTP/1.1 403 Forbidden\n< Vary: Origin\n< Content-Length: 20\n<\nInvalid CORS request\n",
+      expect: { responder: "app", cause: "cors-origin" },
+    },
+    {
+      name: "A client's error line: Spring's status and body on one line",
+      source: "https://github.com/spring-projects/spring-framework/blob/main/spring-web/src/main/java/org/springframework/web/cors/DefaultCorsProcessor.java",
+      input: "POST https://api.example.com/v1/orders 403 Invalid CORS Request\n",
       expect: { responder: "app", cause: "cors-origin" },
     },
     {
