@@ -36,23 +36,13 @@ export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions, 
 /** Called when a unit is done (its rows files are closed), in completion order. */
 export type UnitDone = (result: UnitResult) => void;
 
-const inline = async (units: readonly ScanUnit[], dir: string, progress: Progress, done: UnitDone): Promise<UnitResult[]> => {
-  const results: UnitResult[] = [];
-  for (const unit of units) {
-    const r = await scanUnit(unit, dir, progress);
-    done(r);
-    results.push(r);
-  }
-  return results;
-};
-
 /**
- * Units shared by this thread and count - 1 workers, largest first so the last to finish are
- * small; a shared counter hands them out. This thread takes part (after a turn of the event loop,
- * so its caller can start other work first): it would otherwise sit idle, and a worker costs
- * ~50 ms of start-up.
+ * Units shared by this thread and count - 1 workers (none without a worker script), largest first
+ * so the last to finish are small; a shared counter hands them out. This thread takes part (after
+ * a turn of the event loop, so its caller can start other work first): it would otherwise sit
+ * idle, and a worker costs ~50 ms of start-up.
  */
-const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
+const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL | undefined, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
   new Promise((resolve, reject) => {
     const order = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
     const next = new Int32Array(new SharedArrayBuffer(4));
@@ -73,7 +63,7 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
       done(r);
       if (results.length === units.length) finish();
     };
-    for (let id = 1; id < count; id++) {
+    for (let id = 1; script && id < count; id++) {
       const w = new Worker(script, { workerData: { dir, units: order, next } satisfies WorkerData });
       workers.push(w);
       w.on("message", (m: FromWorker) => {
@@ -83,7 +73,7 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
       });
       w.on("error", (e) => finish(e));
     }
-    const here = async (): Promise<void> => {
+    const inThisThread = async (): Promise<void> => {
       await new Promise((r) => setImmediate(r));
       for (let i = Atomics.add(next, 0, 1); i < order.length; i = Atomics.add(next, 0, 1)) {
         complete(await scanUnit(order[i]!, dir, progress));
@@ -91,7 +81,8 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
         await new Promise((r) => setImmediate(r));
       }
     };
-    here().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
+    if (units.length === 0) finish();
+    inThisThread().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 
 export interface ScanOptions {
@@ -110,5 +101,5 @@ export const runScan = async (inputs: readonly InputFile[], units: readonly Scan
   const total = inputs.reduce((s, f) => s + f.size, 0);
   const jobs = Math.min(opts.jobs ?? availableParallelism(), units.length, 8);
   const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? besideModule("scan-worker.js") : undefined;
-  return script ? pooled(units, dir, jobs, script, progress, done) : inline(units, dir, progress, done);
+  return pooled(units, dir, script ? jobs : 1, script, progress, done);
 };

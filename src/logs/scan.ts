@@ -218,9 +218,10 @@ class LineSink {
     private readonly rawPath: string,
   ) {
     this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
-    this.reader = formatById(unit.format).reader(unit.head, unit.options);
+    const format = formatById(unit.format);
+    this.reader = format.reader(unit.head, unit.options);
     this.kernel = unit.kernel === false ? undefined : LineKernel.create(this.reader.shape, bufferSize);
-    const { storedFields, keptFields } = formatById(unit.format).sql;
+    const { storedFields, keptFields } = format.sql;
     this.fieldsOnly = storedFields !== undefined;
     if (storedFields && keptFields && keptFields.length < storedFields.length) this.kept = Int32Array.from(keptFields, (f) => storedFields.indexOf(f));
   }

@@ -5,7 +5,6 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as DuckDB from "@duckdb/node-api";
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { WhyError } from "../model/errors.js";
 import { Redactor } from "../redact/redactor.js";
 import type { CauseId, ResponderId } from "../model/taxonomy.js";
@@ -79,7 +78,7 @@ const lineOffsets = (units: readonly ScanUnit[], results: ReadonlyMap<number, Un
   return offsets;
 };
 
-const all = async (c: DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS();
+const all = async (c: DuckDB.DuckDBConnection, sql: string): Promise<Row[]> => (await c.runAndReadAll(sql)).getRowObjectsJS();
 
 /** Times phases for --debug: wall time, and CPU time of the whole process (workers and DuckDB's threads too). */
 const stopwatch = (report: LogsOptions["timing"]) => {
@@ -94,13 +93,13 @@ const stopwatch = (report: LogsOptions["timing"]) => {
   };
 };
 
-const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDBConnection; close: () => void }> => {
+const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDB.DuckDBConnection; close: () => void }> => {
   // require, not import(): importing the CommonJS package from ESM makes Node lex its sources for
   // named exports first (~70 ms of a run that lasts about a second)
   const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof DuckDB;
   const instance = await DuckDBInstance.create(":memory:", jobs ? { threads: String(Math.max(1, jobs)) } : {});
   const c = await instance.connect();
-  // the 403 rows live for one run: compressing them (FSST for the raw lines) costs more than it saves
+  // the decided records live for one run: compressing their text columns costs more than it saves
   await c.run("SET force_compression = 'uncompressed'");
   return {
     c,
@@ -204,7 +203,7 @@ const scanAndTriage = async (
 };
 
 const triage = async (
-  c: DuckDBConnection,
+  c: DuckDB.DuckDBConnection,
   inputs: readonly InputFile[],
   units: readonly ScanUnit[],
   results: ReadonlyMap<number, UnitResult>,

@@ -1,9 +1,9 @@
 // CloudFront standard logs: tab-separated W3C fields announced by a #Fields header (legacy
 // logging writes all 33 in a fixed order; v2 lets the owner pick and order them, or write JSON).
 // Lines are rewritten to the documented 33-field order, so one table serves every variant.
-import { duckdb, type Dialect } from "../sql/dialect.js";
-import { columnsNamedIn, digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, provenanceColumns, scalarText, type LineReader, type LogFormat } from "./format.js";
-import { linesFrom } from "./regex-table.js";
+import type { Dialect } from "../sql/dialect.js";
+import { digits3, jsonLineStatus, LINE, linesTableOf, lit, nulls, provenanceColumns, scalarText, type LineReader, type LogFormat } from "./format.js";
+import { keptBy, storedFieldsView } from "./regex-table.js";
 import { FIELD, shapedStatus, type FieldKind } from "../line-kernel.js";
 
 /** The 33 fields of the standard log, in order, with the column names and types Athena documents. */
@@ -136,7 +136,7 @@ const cloudfrontEvents = (d: Dialect): string => `SELECT 'cloudfront' AS src, ${
 FROM cloudfront_standard_logs WHERE sc_status = 403`;
 
 /** The fields the events read: the only ones the scan stores. */
-const CF_KEPT = columnsNamedIn(cloudfrontEvents(duckdb), CF_FIELDS.map(([, c]) => c));
+const CF_KEPT = keptBy(cloudfrontEvents, CF_FIELDS.map(([, c]) => c));
 
 export const cloudfront: LogFormat = {
   id: "cloudfront",
@@ -181,17 +181,14 @@ TBLPROPERTIES ('skip.header.line.count' = '2');`,
     // the scan parses the 33 fields in the documented order (rewriting v2 and JSON lines)
     storedFields: CF_FIELDS.map(([, c]) => c),
     keptFields: CF_KEPT,
-    duckdbView: () => {
-      const kept = CF_KEPT;
-      const cols = CF_FIELDS.map(([, c, t]) => {
-        const v = kept.includes(c) ? `nullif(l.${c === "date" ? '"date"' : c}, '-')` : "CAST(NULL AS VARCHAR)";
-        const duck = t === "STRING" ? "" : t === "INT" ? "INTEGER" : t;
-        return `${duck ? `TRY_CAST(${v} AS ${duck})` : v} AS ${c === "date" ? '"date"' : c}`;
-      });
-      return `CREATE OR REPLACE VIEW cloudfront_standard_logs AS
-SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
-FROM ${linesFrom(linesTableOf("cloudfront"))}`;
-    },
+    duckdbView: () =>
+      storedFieldsView(
+        "cloudfront_standard_logs",
+        linesTableOf("cloudfront"),
+        CF_FIELDS.map(([, c, t]) => [c, t === "STRING" ? undefined : t === "INT" ? "INTEGER" : t] as const),
+        CF_KEPT,
+        "-",
+      ),
     events: (d: Dialect) => cloudfrontEvents(d),
   },
 };

@@ -2,7 +2,7 @@
 // same structure. DuckDB field names are case-insensitive, so `httprequest.clientip` reads
 // "httpRequest"."clientIp" in both engines.
 import type { SourceSql } from "./format.js";
-import { linesFrom } from "./regex-table.js";
+import { linesFrom, provenanceOf } from "./regex-table.js";
 
 /** A JSON structure: a DuckDB type name, an object of fields, or a one-element array. */
 export type JsonShape = string | { readonly [k: string]: JsonShape } | readonly [JsonShape];
@@ -36,7 +36,7 @@ ${spec.athenaStorage}
 LOCATION '${location.replace(/'/g, "''")}';`,
   duckdbView: () => `CREATE OR REPLACE VIEW ${spec.table} AS
 SELECT unnest(j), why_file, why_line, why_raw, why_at FROM (
-  SELECT from_json(l.line, '${duckShape(spec.shape).replace(/'/g, "''")}') AS j, u.file AS why_file, l.n + u.line_offset AS why_line, l.line AS why_raw, l.at AS why_at
+  SELECT from_json(l.line, '${duckShape(spec.shape).replace(/'/g, "''")}') AS j, ${provenanceOf("l.line")}
   FROM ${linesFrom(spec.linesTable)}
 )`,
   events: spec.events,

@@ -24,9 +24,31 @@ const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 export const linesFrom = (linesTable: string): string =>
   `${linesTable} l JOIN why_units u ON l.u = u.u`;
 
+/** The provenance columns of a DuckDB view over a lines table; `raw` is the line, or NULL where only fields are stored. */
+export const provenanceOf = (raw: string): string => `u.file AS why_file, l.n + u.line_offset AS why_line, ${raw} AS why_raw, l.at AS why_at`;
+
+/** The stored fields a format's events read (joined to a partner source or not): the only ones the scan keeps. */
+export const keptBy = (events: (d: Dialect, joined: boolean) => string, columns: readonly string[]): string[] =>
+  columnsNamedIn(events(duckdb, true) + events(duckdb, false), columns);
+
+/**
+ * The DuckDB view of a table whose fields the scan stored: each kept column (`empty` read as NULL,
+ * cast to its DuckDB type if it has one), NULL for the others, then the provenance columns.
+ */
+export const storedFieldsView = (table: string, linesTable: string, columns: readonly (readonly [name: string, duckType: string | undefined])[], kept: readonly string[], empty: string): string => {
+  const cols = columns.map(([c, t]) => {
+    const name = c === "date" ? '"date"' : c;
+    const v = kept.includes(c) ? `nullif(l.${name}, '${empty}')` : "CAST(NULL AS VARCHAR)";
+    return `${t ? `TRY_CAST(${v} AS ${t})` : v} AS ${name}`;
+  });
+  return `CREATE OR REPLACE VIEW ${table} AS
+SELECT ${cols.join(", ")}, ${provenanceOf("CAST(NULL AS VARCHAR)")}
+FROM ${linesFrom(linesTable)}`;
+};
+
 /**
  * The scan parses a forwarded line with the table's own pattern (V8's regex engine is several
- * times faster here than DuckDB's) and stores the captured fields after the line.
+ * times faster here than DuckDB's) and stores the captured fields.
  */
 export const regexForward = (pattern: string, groups: number) => {
   const re = new RegExp(`^(?:${pattern})$`);
@@ -64,8 +86,7 @@ export const regexForwardRanges = (pattern: string, groups: number) => {
 };
 
 export const regexTable = (spec: RegexTableSpec): SourceSql => {
-  // the columns the events read, whether or not a partner source is joined
-  const kept = columnsNamedIn(spec.events(duckdb, spec.table, true) + spec.events(duckdb, spec.table, false), spec.columns);
+  const kept = keptBy((d, joined) => spec.events(d, spec.table, joined), spec.columns);
   return {
     table: spec.table,
     storedFields: spec.columns,
@@ -76,16 +97,17 @@ ${spec.columns.map((c) => `  \`${c}\` ${spec.types?.[c] ?? "string"}`).join(",\n
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.RegexSerDe'
 WITH SERDEPROPERTIES ('input.regex' = ${hiveString(spec.pattern)})
 LOCATION ${sqlString(location)};`,
-    duckdbView: () => {
-      const cols = spec.columns.map((c) => {
-        const v = kept.includes(c) ? `nullif(l.${c}, '')` : "CAST(NULL AS VARCHAR)";
-        const t = spec.types?.[c];
-        return t ? `TRY_CAST(${v} AS ${t === "int" ? "INTEGER" : t.toUpperCase()}) AS ${c}` : `${v} AS ${c}`;
-      });
-      return `CREATE OR REPLACE VIEW ${spec.table} AS
-SELECT ${cols.join(", ")}, u.file AS why_file, l.n + u.line_offset AS why_line, CAST(NULL AS VARCHAR) AS why_raw, l.at AS why_at
-FROM ${linesFrom(spec.linesTable)}`;
-    },
+    duckdbView: () =>
+      storedFieldsView(
+        spec.table,
+        spec.linesTable,
+        spec.columns.map((c) => {
+          const t = spec.types?.[c];
+          return [c, t === "int" ? "INTEGER" : t?.toUpperCase()] as const;
+        }),
+        kept,
+        "",
+      ),
     events: (d, joined) => spec.events(d, spec.table, joined),
   };
 };
