@@ -31,7 +31,7 @@ export const emitSql = (engine: keyof typeof DIALECTS, spec: TriageSpec, version
     out.push("-- 1. Tables, as AWS documents them. Point each LOCATION at your logs.", "");
     for (const s of spec.sources) out.push(formatById(s).sql.athenaDdl(LOCATIONS[s]), "");
   } else {
-    out.push("-- 1. Views over the lines tables why403 loads (why_units, why_lines_<format>).", "");
+    out.push("-- 1. Views over the lines tables why403 loads (why_units, why_lines_<format>).", "", "SET TimeZone = 'UTC';", "");
     for (const s of spec.sources) out.push(`${formatById(s).sql.duckdbView()};`, "");
   }
   out.push("-- 2. Every 403 once, with its responder, cause and the layers that saw it.", "");

@@ -101,6 +101,8 @@ const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDB.DuckDBC
   const c = await instance.connect();
   // the decided records live for one run: compressing their text columns costs more than it saves
   await c.run("SET force_compression = 'uncompressed'");
+  // log times without an offset are UTC, not the time zone of the machine reading them
+  await c.run("SET TimeZone = 'UTC'");
   return {
     c,
     close: () => {

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { EXAMPLES } from "../helpers/log-lines.js";
 import { apiGateway, APIGW_CLF, cloudfrontAndWaf, nginxAccessAndError, type Fixture } from "./fixtures.js";
 
 const bin = fileURLToPath(new URL("../../../bin/why403.js", import.meta.url));
@@ -113,6 +114,18 @@ describe("why403 logs (CLI)", () => {
     assert.match(r.stdout, /CREATE EXTERNAL TABLE IF NOT EXISTS waf_logs/);
     assert.doesNotMatch(r.stdout, /s3_access_logs/);
     assert.match(r.stdout, /CREATE OR REPLACE VIEW why403_events AS/);
+  });
+
+  it("reads log times by their own offset, whatever the machine's time zone", () => {
+    writeFileSync(join(dir, "apache.log"), `${EXAMPLES["apache-combined"]!.lines.join("\n")}\n`);
+    writeFileSync(join(dir, "alb.log"), `${EXAMPLES.alb!.lines.join("\n")}\n`);
+    for (const tz of ["UTC", "America/New_York", "Asia/Kolkata"]) {
+      const r = spawnSync(process.execPath, [bin, "logs", "--json", join(dir, "apache.log"), join(dir, "alb.log")], { encoding: "utf8", env: { ...process.env, TZ: tz } });
+      assert.equal(r.status, 0, r.stderr);
+      const seen = (JSON.parse(r.stdout) as { clusters: { responder: string; firstSeen: string }[] }).clusters.map((c) => [c.responder, c.firstSeen]).sort();
+      // 13:55:37 -0700 is 20:55:37 UTC; ALB writes UTC with a Z (its 403 without a target is the WAF's)
+      assert.deepEqual(seen, [["apache", "2000-10-10T20:55:37Z"], ["aws-waf", "2018-07-02T22:23:00Z"]], tz);
+    }
   });
 
   it("rejects bad input with one line and the right exit code", () => {

@@ -55,12 +55,14 @@ export const duckdb: Dialect = {
   name: "duckdb",
   ts: (e, layout) => {
     switch (layout) {
+      // an instant read to UTC wall time by its microseconds: a CAST to TIMESTAMP would read it in
+      // the session's time zone (the machine's, unless set) and costs an ICU conversion per row
       case "clf":
-        return `CAST(try_strptime(${e}, '%d/%b/%Y:%H:%M:%S %z') AS TIMESTAMP)`;
+        return `make_timestamp(epoch_us(try_strptime(${e}, '%d/%b/%Y:%H:%M:%S %z')))`;
       case "clf-local":
         return `try_strptime(substr(${e}, 1, 20), '%d/%b/%Y:%H:%M:%S')`;
       case "iso":
-        return `CAST(TRY_CAST(${e} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+        return `make_timestamp(epoch_us(TRY_CAST(${e} AS TIMESTAMPTZ)))`;
       case "nginx-error":
         return `try_strptime(${e}, '%Y/%m/%d %H:%M:%S')`;
       case "apache-error":
