@@ -144,19 +144,135 @@ function statusAt(p: usize, to: usize, shape: usize, fields: i32, sep: u8, statu
   return a * 100 + b * 10 + c;
 }
 
+// ---- Rows: a 403 line of a format whose walk yields its stored fields is written out here ----
+//
+// The JavaScript side turned each 403 line into a row byte by byte (field ranges, then digits and
+// separators); for nginx that cost as much as the kernel's whole walk. The kernel writes the row
+// itself, but only for lines where the format's JavaScript ranges (combinedRanges) provably agree:
+// printable ASCII without a backslash (no escapes to interpret), non-empty plain and bracketed
+// fields, and, when the format asks, a non-empty field after the status. Any other 403 line is
+// handed back as a record, as before.
+
+const US: u8 = 0x1f;
+const ROW_SLACK: usize = 64;
+
+let rowsUsed: usize = 0;
+let rowsCount: i32 = 0;
+let rowsFull: i32 = 0;
+
+export function resultRowBytes(): i32 {
+  return <i32>rowsUsed;
+}
+export function resultRows(): i32 {
+  return rowsCount;
+}
+export function resultRowsFull(): i32 {
+  return rowsFull;
+}
+
+/** Whether [p, end) holds only printable ASCII other than a backslash. Reads up to 15 bytes past end. */
+// @ts-ignore: decorator
+@inline function plainText(p: usize, end: usize): bool {
+  const lo = i8x16.splat(0x20);
+  const hi = i8x16.splat(0x7e);
+  const bs = i8x16.splat(<i8>BACKSLASH);
+  while (p < end) {
+    const v = v128.load(p);
+    let m = i8x16.bitmask(v128.or(v128.or(i8x16.lt_u(v, lo), i8x16.gt_u(v, hi)), i8x16.eq(v, bs)));
+    const left = end - p;
+    if (left < 16) m &= (1 << <i32>left) - 1;
+    if (m) return false;
+    p += 16;
+  }
+  return true;
+}
+
+/** v's decimal digits at o; returns the position after them. */
+function writeDigits(o: usize, v: u64): usize {
+  let len: usize = 1;
+  for (let t = v; t >= 10; t /= 10) len++;
+  for (let i = o + len - 1; i >= o; i--) {
+    store<u8>(i, <u8>(48 + <u32>(v % 10)));
+    v /= 10;
+    if (i == o) break;
+  }
+  return o + len;
+}
+
+/**
+ * The row of line [p, end) at o: u, n, at, then the kept fields (`keep` lists walk positions: a
+ * field index, or `fields` for the status), separated by 0x1f, ending in a newline. 0 when the
+ * line is not one the kernel may write (see above). `ranges` is scratch room for 2*(fields+1) i32.
+ */
+function writeRow(p: usize, end: usize, shape: usize, fields: i32, sep: u8, keep: usize, keepCount: i32, fieldAfterStatus: i32, ranges: usize, o: usize, u: i32, n: i32, at: f64): usize {
+  if (!plainText(p, end)) return 0;
+  let q = p;
+  for (let f = 0; f < fields; f++) {
+    const kind = load<u8>(shape + f);
+    const r = ranges + (<usize>f << 3);
+    if (kind == PLAIN) {
+      const e = find1(q, end, sep);
+      if (e >= end || e == q) return 0;
+      store<u32>(r, <u32>q);
+      store<u32>(r, <u32>e, 4);
+      q = e + 1;
+    } else if (kind == BRACKETED || kind == QUOTED) {
+      const open: u8 = kind == BRACKETED ? LBRACKET : QUOTE;
+      const close: u8 = kind == BRACKETED ? RBRACKET : QUOTE;
+      if (q >= end || load<u8>(q) != open) return 0;
+      const e = find1(q + 1, end, close);
+      if (e + 1 >= end || load<u8>(e + 1) != sep) return 0;
+      if (kind == BRACKETED && e == q + 1) return 0;
+      store<u32>(r, <u32>(q + 1));
+      store<u32>(r, <u32>e, 4);
+      q = e + 2;
+    } else return 0;
+  }
+  // the status (its digits were read by statusAt), then the separator
+  if (q + 3 >= end || load<u8>(q + 3) != sep) return 0;
+  if (fieldAfterStatus && (q + 4 >= end || load<u8>(q + 4) == sep)) return 0;
+  const r = ranges + (<usize>fields << 3);
+  store<u32>(r, <u32>q);
+  store<u32>(r, <u32>(q + 3), 4);
+
+  o = writeDigits(o, <u64>u);
+  store<u8>(o++, US);
+  o = writeDigits(o, <u64>n);
+  store<u8>(o++, US);
+  o = writeDigits(o, <u64>at);
+  for (let j = 0; j < keepCount; j++) {
+    const k = ranges + (<usize>load<u8>(keep + j) << 3);
+    const from = <usize>load<u32>(k);
+    const len = <usize>load<u32>(k, 4) - from;
+    store<u8>(o++, US);
+    memory.copy(o, from, len);
+    o += len;
+  }
+  store<u8>(o++, NL);
+  return o;
+}
+
 /**
  * Scans the complete lines of [from, to); the 32 bytes after `to` must be readable. Lines that
  * start at or after `limit` are left alone (they belong to the next byte range).
  *
  * Writes one 16-byte record (start, end, line index, status) per line the caller must see: 403s
  * and lines the shape does not fit (status -1); at most `capacity`. Counts lines, 401s and 404s.
+ * With keepCount > 0, writes the rows of the 403 lines it can itself at `rows` (see writeRow) and
+ * records only the others; a full rows area ends the pass (resultRowsFull).
  * Returns the number of records; resultStop() is where the next call starts.
  */
-export function scan(from: usize, to: usize, limit: usize, shape: usize, fields: i32, sep: u8, statusEndsLine: i32, out: usize, capacity: i32): i32 {
+export function scan(
+  from: usize, to: usize, limit: usize, shape: usize, fields: i32, sep: u8, statusEndsLine: i32, out: usize, capacity: i32,
+  keep: usize, keepCount: i32, fieldAfterStatus: i32, ranges: usize, rows: usize, rowsCapacity: usize, u: i32, lineBase: i32, atBase: f64,
+): i32 {
   lines = 0;
   count401 = 0;
   count404 = 0;
   pastLimit = 0;
+  rowsUsed = 0;
+  rowsCount = 0;
+  rowsFull = 0;
   let p = from;
   let k = 0;
   while (p < to) {
@@ -170,6 +286,23 @@ export function scan(from: usize, to: usize, limit: usize, shape: usize, fields:
     if (nl >= to) break;
     let end = nl;
     if (end > p && load<u8>(end - 1) == CR) end--;
+    if (s == 403 && keepCount > 0) {
+      // room for the longest row this line can make; a full area ends the pass before the line
+      if (rowsUsed + (end - p) + ROW_SLACK > rowsCapacity && rowsUsed > 0) {
+        rowsFull = 1;
+        break;
+      }
+      if (rowsUsed + (end - p) + ROW_SLACK <= rowsCapacity) {
+        const o = writeRow(p, end, shape, fields, sep, keep, keepCount, fieldAfterStatus, ranges, rows + rowsUsed, u, lineBase + lines, atBase + <f64>p);
+        if (o) {
+          rowsUsed = o - rows;
+          rowsCount++;
+          lines++;
+          p = nl + 1;
+          continue;
+        }
+      }
+    }
     if (s == 403 || s == UNSURE) {
       const r = out + (<usize>k << 4);
       store<u32>(r, <u32>p);

@@ -2,7 +2,7 @@
 // is sure of a line's status, the reader says the same; whole scans agree count for count.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -91,7 +91,9 @@ describe("scan with and without the kernel", () => {
       mkdirSync(out);
       const unit: ScanUnit = { u: 0, file, format, gzip: false, start: range?.[0] ?? 0, end: range?.[1], head, options: {}, kernel };
       const r = await scanUnit(unit, out);
-      results.push({ ...r, rows: [] });
+      // the rows as a sorted list: the kernel writes its own rows before the records it hands back
+      const rows = r.rows.map(([f, path]): [LogFormatId, string] => [f, readFileSync(path, "latin1").split("\n").sort().join("\n")]);
+      results.push({ ...r, rows });
     }
     assert.deepEqual(results[0], results[1], `${name}: kernel and readers agree`);
     return results;
@@ -108,6 +110,62 @@ describe("scan with and without the kernel", () => {
     assert.equal(r!.lines, 40_000);
     assert.equal(r!.malformed, 41);
     assert.ok(r!.forwarded > 9000);
+  });
+
+  for (const format of ["nginx-combined", "apache-combined"] as const) {
+    it(`${format}: the rows the kernel writes itself are the readers' rows, byte for byte`, async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.constantFrom(...EXAMPLES[format]!.lines).chain(mutated), { minLength: 1, maxLength: 40 }), async (lines) => {
+          // every other line a 403, so that most runs give the kernel rows to write
+          const text = lines.map((l, i) => (i % 2 ? l : l.replace(/" \d{3} /, '" 403 '))).join("\n");
+          await scanBoth(`${format}-rows-${run++}`, format, [], text);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it("agrees on 403 lines at the edges of the rules for kernel rows", async () => {
+    const edges = [
+      '203.0.113.9 - - [] "GET / HTTP/1.1" 403 1 "-" "-"',
+      '203.0.113.9  - [01/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 403 1 "-" "-"',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "" 403 1 "-" "-"',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 403 ',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 403  1',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 403 1',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET /\\" 403 1 "-" "-"',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET /\x7f HTTP/1.1" 403 1 "-" "-"',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET /é HTTP/1.1" 403 1 "-" "-"',
+      '203.0.113.9 - - [01/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 403 1 "-" "-" trailing words',
+    ];
+    for (const format of ["nginx-combined", "apache-combined"] as const) {
+      const [r] = await scanBoth(`${format}-edges`, format, [], edges.join("\n"));
+      assert.equal(r!.lines, edges.length);
+    }
+  });
+
+  it("writes a 403 row in the kernel as the reader would", () => {
+    const line = EXAMPLES["nginx-combined"]!.lines[0]!;
+    const shape = formatById("nginx-combined").reader([], {}).shape!;
+    const bytes = Buffer.from(`${line}\n${line}\n`);
+    const k = LineKernel.create(shape, bytes.length + 64)!;
+    try {
+      bytes.copy(k.buffer);
+      // stored fields 0, 3, 4, 5: client, time, request, status
+      const keep = LineKernel.rowColumns(shape, [0, 3, 4, 5])!;
+      const pass = k.scan(0, bytes.length, Number.POSITIVE_INFINITY, { keep, u: 7, firstLine: 41, offset: 5_000_000_000 });
+      assert.deepEqual([pass.records, pass.rows, pass.lines], [0, 2, 2]);
+      const at2 = 5_000_000_000 + line.length + 1;
+      assert.equal(
+        k.rowBytes(pass.rowBytes).toString("latin1"),
+        `7\x1f41\x1f5000000000\x1f203.0.113.9\x1f01/Nov/2026:10:00:00 +0000\x1fGET /admin/ HTTP/1.1\x1f403\n7\x1f42\x1f${at2}\x1f203.0.113.9\x1f01/Nov/2026:10:00:00 +0000\x1fGET /admin/ HTTP/1.1\x1f403\n`,
+      );
+      // a field the shape has but the kernel cannot reach (the size, after the status) keeps rows in JavaScript
+      assert.equal(LineKernel.rowColumns(shape, [0, 6]), undefined);
+    } finally {
+      k.release();
+    }
   });
 
   it("agrees when more lines need the reader than one pass can hold", async () => {

@@ -14,6 +14,13 @@ export interface LineShape {
   fields: readonly FieldKind[];
   /** Whether the status may be the last field of a line. */
   statusEndsLine: boolean;
+  /**
+   * The kernel may write the rows of 403 lines itself: stored field j is the walk's field
+   * columns[j] (fields.length: the status), plain and bracketed fields are non-empty, and with
+   * fieldAfterStatus a non-empty field follows the status. A format sets this only when its
+   * forwardRanges give the same fields for every printable-ASCII line without a backslash.
+   */
+  rows?: { columns: readonly number[]; fieldAfterStatus: boolean };
 }
 
 /** Field kinds, as the kernel numbers them. */
@@ -83,7 +90,13 @@ export const shapedStatus =
   };
 
 interface KernelExports {
-  scan(from: number, to: number, limit: number, shape: number, fields: number, sep: number, statusEndsLine: number, out: number, capacity: number): number;
+  scan(
+    from: number, to: number, limit: number, shape: number, fields: number, sep: number, statusEndsLine: number, out: number, capacity: number,
+    keep: number, keepCount: number, fieldAfterStatus: number, ranges: number, rows: number, rowsCapacity: number, u: number, lineBase: number, atBase: number,
+  ): number;
+  resultRowBytes(): number;
+  resultRows(): number;
+  resultRowsFull(): number;
   resultLines(): number;
   result401(): number;
   result404(): number;
@@ -102,15 +115,35 @@ export interface KernelPass {
   stop: number;
   /** The pass stopped at a line that starts at or after the limit. */
   pastLimit: boolean;
-  /** The records filled up: call again from `stop`. */
+  /** The records or the rows area filled up: call again from `stop`. */
   full: boolean;
+  /** Rows the kernel wrote itself (see LineKernel.rows), and their bytes. */
+  rows: number;
+  rowBytes: number;
+}
+
+/** Where the kernel writes the rows of a unit's 403 lines itself: the unit, line numbers and file offsets. */
+export interface KernelRows {
+  /** Walk positions of the stored fields to write, in order (see LineShape.rows). */
+  keep: Uint8Array;
+  u: number;
+  /** The line number of the pass's first line. */
+  firstLine: number;
+  /** File offset of the input buffer's first byte. */
+  offset: number;
 }
 
 const SHAPE_AT = 0;
-const RECORDS_AT = 64;
+/** Shapes have at most this many fields: the walk's field ranges (fields + status) fill RANGES_AT. */
+const MAX_SHAPE_FIELDS = 31;
+const KEEP_AT = 32;
+const RANGES_AT = 64;
+const RECORDS_AT = RANGES_AT + (MAX_SHAPE_FIELDS + 1) * 8;
 const RECORD_CAPACITY = 1 << 16;
-/** Input starts after the records, 16-byte aligned. */
-const INPUT_AT = RECORDS_AT + RECORD_CAPACITY * 16;
+const ROWS_AT = RECORDS_AT + RECORD_CAPACITY * 16;
+const ROWS_CAPACITY = 1 << 20;
+/** Input starts after the records and rows, 16-byte aligned. */
+const INPUT_AT = ROWS_AT + ROWS_CAPACITY;
 /** The kernel reads up to 31 bytes past the end of the input. */
 const SLACK = 32;
 const PAGE = 65536;
@@ -171,7 +204,7 @@ export class LineKernel {
   /** A kernel for lines of this shape with an input buffer of `size` bytes; undefined when there is no kernel. */
   static create(shape: LineShape | undefined, size: number): LineKernel | undefined {
     const module = kernelModule();
-    if (!module || !shape || shape.fields.length > RECORDS_AT - SHAPE_AT) return undefined;
+    if (!module || !shape || shape.fields.length > MAX_SHAPE_FIELDS) return undefined;
     const mem = idle.pop() ?? new KernelMemory(module, size);
     mem.resize(size);
     return new LineKernel(mem, shape);
@@ -197,13 +230,22 @@ export class LineKernel {
     return buf === this.mem.view;
   }
 
-  /** Scans the complete lines of buffer[from, to); lines that start at or after `limit` are left. */
-  scan(from: number, to: number, limit: number): KernelPass {
+  /**
+   * Scans the complete lines of buffer[from, to); lines that start at or after `limit` are left.
+   * With `rows`, the 403 lines the kernel can write as rows itself are not records: read them
+   * with rowBytes() after the pass.
+   */
+  scan(from: number, to: number, limit: number, rows?: KernelRows): KernelPass {
     const { shape, mem } = this;
     const k = mem.k;
-    new Uint8Array(mem.memory.buffer, SHAPE_AT, shape.fields.length).set(shape.fields);
+    const head = new Uint8Array(mem.memory.buffer, 0, RANGES_AT);
+    head.set(shape.fields, SHAPE_AT);
+    if (rows) head.set(rows.keep, KEEP_AT);
     const lim = limit > to ? NO_LIMIT : INPUT_AT + limit;
-    const records = k.scan(INPUT_AT + from, INPUT_AT + to, lim, SHAPE_AT, shape.fields.length, shape.sep, shape.statusEndsLine ? 1 : 0, RECORDS_AT, RECORD_CAPACITY);
+    const records = k.scan(
+      INPUT_AT + from, INPUT_AT + to, lim, SHAPE_AT, shape.fields.length, shape.sep, shape.statusEndsLine ? 1 : 0, RECORDS_AT, RECORD_CAPACITY,
+      KEEP_AT, rows?.keep.length ?? 0, shape.rows?.fieldAfterStatus ? 1 : 0, RANGES_AT, ROWS_AT, ROWS_CAPACITY, rows?.u ?? 0, rows?.firstLine ?? 0, (rows?.offset ?? 0) - INPUT_AT,
+    );
     return {
       records,
       lines: k.resultLines(),
@@ -211,8 +253,22 @@ export class LineKernel {
       status404: k.result404(),
       stop: k.resultStop() - INPUT_AT,
       pastLimit: k.resultPastLimit() === 1,
-      full: records === RECORD_CAPACITY,
+      full: records === RECORD_CAPACITY || k.resultRowsFull() === 1,
+      rows: k.resultRows(),
+      rowBytes: k.resultRowBytes(),
     };
+  }
+
+  /** The rows the last pass wrote (valid until the next pass). */
+  rowBytes(bytes: number): Buffer {
+    return Buffer.from(this.mem.memory.buffer, ROWS_AT, bytes);
+  }
+
+  /** The walk positions of a format's stored fields `fields` (indexes into its stored fields), if the kernel can write them all. */
+  static rowColumns(shape: LineShape | undefined, fields: readonly number[]): Uint8Array | undefined {
+    const columns = shape?.rows?.columns;
+    if (!columns || fields.length === 0 || fields.length > RANGES_AT - KEEP_AT || fields.some((f) => f >= columns.length)) return undefined;
+    return Uint8Array.from(fields, (f) => columns[f]!);
   }
 
   /** Record i of the last pass: start and end (buffer offsets), line index in the pass, status or -1. */

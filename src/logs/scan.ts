@@ -113,6 +113,12 @@ export class ForwardFiles {
     p.used = o;
   }
 
+  /** Rows already encoded (by the line kernel). */
+  addBytes(format: LogFormatId, rows: Buffer): void {
+    const p = this.room(format, rows.length);
+    p.used += rows.copy(p.buf, p.used);
+  }
+
   /** The pending buffer of a format, with room for `bytes` more. */
   private room(format: LogFormatId, bytes: number): { buf: Buffer; used: number } {
     let p = this.pending.get(format);
@@ -210,6 +216,8 @@ class LineSink {
   base: number | undefined;
   /** A stream's lines of fields-only rows, copied where they can be read back. */
   private raw: RawLines | undefined;
+  /** The kernel writes the rows of most 403 lines itself when it can reach every stored field (see LineShape.rows). */
+  private readonly rowColumns: Uint8Array | undefined;
 
   constructor(
     private readonly unit: ScanUnit,
@@ -224,6 +232,7 @@ class LineSink {
     const { storedFields, keptFields } = format.sql;
     this.fieldsOnly = storedFields !== undefined;
     if (storedFields && keptFields && keptFields.length < storedFields.length) this.kept = Int32Array.from(keptFields, (f) => storedFields.indexOf(f));
+    if (this.kernel && storedFields) this.rowColumns = LineKernel.rowColumns(this.reader.shape, this.kept ? [...this.kept] : storedFields.map((_, i) => i));
   }
 
   /** Where line buf[start, end) can be read back, for a fields-only row. */
@@ -287,7 +296,13 @@ class LineSink {
     const r = this.result;
     let p = from;
     for (;;) {
-      const pass = kernel.scan(p, to, limit);
+      // rows need the line's file offset: plain files only (a stream's lines are copied aside)
+      const rows = this.rowColumns && this.base !== undefined ? { keep: this.rowColumns, u: this.unit.u, firstLine: r.lines + 1, offset: this.base } : undefined;
+      const pass = kernel.scan(p, to, limit, rows);
+      if (pass.rows > 0) {
+        this.out.addBytes(this.unit.format, kernel.rowBytes(pass.rowBytes));
+        r.forwarded += pass.rows;
+      }
       const base = r.lines;
       for (let i = 0; i < pass.records; i++) {
         const [start, end, line, status] = kernel.record(i);

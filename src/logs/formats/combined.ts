@@ -116,7 +116,13 @@ export const combinedRanges = (buf: Buffer, start: number, end: number, r: Int32
   return runTo(buf, p, end, -1) === end ? 9 : 0;
 };
 
-const SHAPE: LineShape = { sep: SPACE, fields: [FIELD.plain, FIELD.plain, FIELD.plain, FIELD.bracketed, FIELD.quoted], statusEndsLine: false };
+const SHAPE: LineShape = {
+  sep: SPACE,
+  fields: [FIELD.plain, FIELD.plain, FIELD.plain, FIELD.bracketed, FIELD.quoted],
+  statusEndsLine: false,
+  // COLUMNS up to server_status are the walk's fields and status; the size field (\S+) must follow
+  rows: { columns: [0, 1, 2, 3, 4, 5], fieldAfterStatus: true },
+};
 const reader: LineReader = { status: shapedStatus(SHAPE, combinedStatus), forward: regexForward(COMBINED_RE, COLUMNS.length), forwardRanges: combinedRanges, shape: SHAPE };
 
 const hasApacheTraits = (head: readonly string[]): boolean =>
