@@ -45,14 +45,26 @@ const ruleSql = (d: Dialect, r: Rule): string =>
  * record of the deciding layer (lowest rank) stands for it, with the list of layers that saw it.
  * Records without a request id (or without a source to join) are their own request.
  */
-export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
+/** What a record's rule number says: responder, cause, rank and the names of its key columns. */
+const ruleNames = (spec: TriageSpec) => {
   const rules = rulesFor(spec.sources);
-  const when = rules.map(({ rule, no }) => `    WHEN ${ruleSql(d, rule)} THEN ${no}`).join("\n");
   const pick = (f: (r: Rule) => string): string => `CASE rule_no ${rules.map(({ rule, no }) => `WHEN ${no} THEN ${f(rule)}`).join(" ")} END`;
-  const keyName = (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)"));
+  return {
+    rules,
+    pick,
+    responder: `coalesce(${pick((r) => lit(r.responder))}, 'unknown')`,
+    cause: `coalesce(${pick((r) => lit(r.cause))}, 'unknown')`,
+    keyName: (i: number) => pick((r) => (r.key[i] ? lit(r.key[i][0]) : "CAST(NULL AS varchar)")),
+  };
+};
+
+export const decidedSql = (d: Dialect, spec: TriageSpec): string => {
+  const { rules, pick, responder, cause, keyName } = ruleNames(spec);
+  const when = rules.map(({ rule, no }) => `    WHEN ${ruleSql(d, rule)} THEN ${no}`).join("\n");
   const keyValue = (i: number) => pick((r) => (r.key[i] ? `CAST(${r.key[i][1]} AS varchar)` : "CAST(NULL AS varchar)"));
-  // only what the report reads: the decided relation is the one DuckDB materialises
-  const cols = ["src", "file", "n", "raw", "raw_at", "ts", "client", "host", "path", "rule", "rule_group_rule", "principal", "responder", "cause", "k1", "k1v", "k2", "k2v"];
+  // only what the report reads: the decided relation is the one DuckDB materialises, and each
+  // column costs (the rule number stands for responder, cause and key names; see clusters)
+  const cols = ["file", "n", "raw", "raw_at", "ts", "client", "host", "path", "rule", "rule_group_rule", "principal", "rule_no", "k1v", "k2v"];
   const joinable = spec.sources.some((s) => partnersOf(s, spec.sources).length > 0);
   const ranked = `WITH classified AS (
   SELECT e.*, CASE
@@ -61,21 +73,21 @@ ${when}
   FROM ${T.events} e
 ), ranked AS (
   SELECT c.*,
-    coalesce(${pick((r) => lit(r.responder))}, 'unknown') AS responder,
-    coalesce(${pick((r) => lit(r.cause))}, 'unknown') AS cause,
+    ${responder} AS responder,
+    ${cause} AS cause,
     coalesce(${pick((r) => String(r.rank))}, 9) AS rank,
     ${keyName(0)} AS k1, ${keyValue(0)} AS k1v,
     ${keyName(1)} AS k2, ${keyValue(1)} AS k2v
   FROM classified c
 )`;
-  const alone = `SELECT ${cols.join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS)} AS cluster, src AS sources_key, 1 AS seen FROM ranked`;
+  const alone = `SELECT ${cols.join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS)} AS cluster, src AS sources_key FROM ranked`;
   if (!joinable) return `${ranked}\n${alone}`;
   return `${ranked}, layers AS (
-  SELECT rid, array_agg(DISTINCT src) AS sources, count(*) AS seen FROM ranked WHERE rid IS NOT NULL GROUP BY rid
+  SELECT rid, array_agg(DISTINCT src) AS sources FROM ranked WHERE rid IS NOT NULL GROUP BY rid
 )
 ${alone} WHERE rid IS NULL
 UNION ALL
-SELECT ${cols.map((c) => `r.${c}`).join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS.map((c) => `r.${c}`))} AS cluster, ${d.joinSorted("l.sources", "+")} AS sources_key, l.seen
+SELECT ${cols.map((c) => `r.${c}`).join(", ")}, ${d.tupleKey(CLUSTER_COLUMNS.map((c) => `r.${c}`))} AS cluster, ${d.joinSorted("l.sources", "+")} AS sources_key
 FROM (SELECT ranked.*, row_number() OVER (PARTITION BY rid ORDER BY rank, src, n) AS pick FROM ranked WHERE rid IS NOT NULL) r
 JOIN layers l ON r.rid = l.rid
 WHERE r.pick = 1`;
@@ -102,17 +114,23 @@ const CLUSTER_COLUMNS = ["responder", "cause", "k1", "k1v", "k2", "k2v"] as cons
 
 /** The report's queries over the decided relation. */
 export const reportQueries = (d: Dialect, spec: TriageSpec) => {
+  const names = ruleNames(spec);
   const top = (dim: string, col: string) =>
     `SELECT cluster, '${dim}' AS dim, ${col} AS v, count(*) AS c,
     row_number() OVER (PARTITION BY cluster ORDER BY count(*) DESC, ${col}) AS rk
   FROM ${T.decided} WHERE ${col} IS NOT NULL GROUP BY cluster, ${col}`;
   return {
     totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
-    clusters: `SELECT cluster, ${CLUSTER_COLUMNS.map((c) => `arbitrary(${c}) AS ${c}`).join(", ")}, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
+    // the records of a cluster share responder, cause and key names: any one's rule number gives them
+    clusters: `SELECT cluster, ${names.responder} AS responder, ${names.cause} AS cause, ${names.keyName(0)} AS k1, k1v, ${names.keyName(1)} AS k2, k2v,
+  count, first_seen, last_seen, sample, sample_at, sample_file, sample_line, sources
+FROM (
+SELECT cluster, arbitrary(rule_no) AS rule_no, arbitrary(k1v) AS k1v, arbitrary(k2v) AS k2v, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
   min_by(raw, ${d.sampleOrder}) AS sample, min_by(raw_at, ${d.sampleOrder}) AS sample_at, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
   array_agg(DISTINCT sources_key) AS sources
 FROM ${T.decided}
 GROUP BY cluster
+) c
 ORDER BY count DESC, responder, cause, k1v, k2v`,
     tops: `SELECT * FROM (
   ${top("clients", "client")}
