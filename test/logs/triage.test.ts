@@ -66,6 +66,12 @@ describe("why403 logs over mixed sources", () => {
     assert.deepEqual(rate.sources, ["cloudfront", "waf"]);
     assert.equal(rate.top.clients[0]![0], "198.51.100.7", "the bursting client leads");
     assert.ok(rate.spikes.length > 0, "the burst is a spike");
+    // largest first, ties by time: the same report on every run
+    for (const c of report.clusters)
+      for (let i = 1; i < c.spikes.length; i++) {
+        const [a, b] = [c.spikes[i - 1]!, c.spikes[i]!];
+        assert.ok(a.count > b.count || (a.count === b.count && a.start < b.start), `spikes in order: ${JSON.stringify(c.spikes)}`);
+      }
     const sqli = report.clusters.find((c) => c.key.ruleGroupRule === "SQLi_QUERYARGUMENTS")!;
     assert.equal(sqli.cause, "waf-rule");
     const s3 = report.clusters.find((c) => c.cause === "resource-policy-deny")!;

@@ -155,7 +155,7 @@ ORDER BY count DESC, responder, cause, k1v, k2v`,
 SELECT b.cluster, span.t0 + b.i * span.w AS start_epoch, span.w AS width, b.c, s.med
 FROM b JOIN s ON b.cluster = s.cluster CROSS JOIN span
 WHERE b.c >= 10 AND b.c >= 5 * s.med
-ORDER BY b.c DESC`,
+ORDER BY b.c DESC, b.cluster, b.i`,
     joins: `SELECT sources_key, count(*) AS matched FROM ${T.decided} WHERE strpos(sources_key, '+') > 0 GROUP BY sources_key ORDER BY matched DESC`,
   };
 };
