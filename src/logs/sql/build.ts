@@ -121,12 +121,13 @@ export const reportQueries = (d: Dialect, spec: TriageSpec) => {
   FROM ${T.decided} WHERE ${col} IS NOT NULL GROUP BY cluster, ${col}`;
   return {
     totals: `SELECT count(*) AS status403, min(ts) AS first_seen, max(ts) AS last_seen FROM ${T.decided}`,
-    // the records of a cluster share responder, cause and key names: any one's rule number gives them
+    // the records of a cluster share responder, cause and key names: any one's rule number gives
+    // them; the sample's text, offset, file and line come from one record (one min_by, not four)
     clusters: `SELECT cluster, ${names.responder} AS responder, ${names.cause} AS cause, ${names.keyName(0)} AS k1, k1v, ${names.keyName(1)} AS k2, k2v,
-  count, first_seen, last_seen, sample, sample_at, sample_file, sample_line, sources
+  count, first_seen, last_seen, c.s.raw AS sample, c.s.raw_at AS sample_at, c.s.file AS sample_file, c.s.n AS sample_line, sources
 FROM (
 SELECT cluster, arbitrary(rule_no) AS rule_no, arbitrary(k1v) AS k1v, arbitrary(k2v) AS k2v, count(*) AS count, min(ts) AS first_seen, max(ts) AS last_seen,
-  min_by(raw, ${d.sampleOrder}) AS sample, min_by(raw_at, ${d.sampleOrder}) AS sample_at, min_by(file, ${d.sampleOrder}) AS sample_file, min_by(n, ${d.sampleOrder}) AS sample_line,
+  min_by(${d.record([["raw", "varchar"], ["raw_at", "bigint"], ["file", "varchar"], ["n", "bigint"]])}, ${d.sampleOrder}) AS s,
   array_agg(DISTINCT sources_key) AS sources
 FROM ${T.decided}
 GROUP BY cluster

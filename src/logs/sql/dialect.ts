@@ -42,6 +42,8 @@ export interface Dialect {
    * offset where why403 reads the raw text back when it did not keep it.
    */
   provenance: { file: string; line: string; raw: string; at: string };
+  /** One value holding several typed columns, read back as `value.name` (a struct; a row in Trino). */
+  record: (cols: readonly (readonly [name: string, type: "varchar" | "bigint"])[]) => string;
   /**
    * The order in which a cluster's sample is the first record: earliest time, then file and line,
    * so that the sample's text, file and line come from one record even when times tie.
@@ -80,6 +82,8 @@ export const duckdb: Dialect = {
   // a 64-bit hash: grouping by it is several times faster than by six text columns
   tupleKey: (cols) => `hash(${cols.join(", ")})`,
 
+  record: (cols) => `{${cols.map(([n]) => `'${n}': ${n}`).join(", ")}}`,
+
   provenance: { file: "why_file", line: "why_line", raw: "why_raw", at: "why_at" },
   sampleOrder: "(coalesce(ts, TIMESTAMP '9999-12-31 00:00:00'), file, n)",
 };
@@ -110,6 +114,8 @@ export const athena: Dialect = {
   joinSorted: (e, sep) => `array_join(array_sort(${e}), ${q(sep)})`,
   // exact: the values joined by a byte no value holds, NULL told apart from ''
   tupleKey: (cols) => `concat_ws(chr(31), ${cols.map((c) => `coalesce('=' || ${c}, '')`).join(", ")})`,
+
+  record: (cols) => `CAST(ROW(${cols.map(([n]) => n).join(", ")}) AS ROW(${cols.map(([n, t]) => `${n} ${t}`).join(", ")}))`,
 
   provenance: { file: `"$path"`, line: "CAST(NULL AS bigint)", raw: "CAST(NULL AS varchar)", at: "CAST(NULL AS bigint)" },
   // Trino compares ROW values field by field; the line is always NULL here, so it is left out
