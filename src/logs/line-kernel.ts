@@ -144,8 +144,8 @@ const ROWS_AT = RECORDS_AT + RECORD_CAPACITY * 16;
 const ROWS_CAPACITY = 1 << 20;
 /** Input starts after the records and rows, 16-byte aligned. */
 const INPUT_AT = ROWS_AT + ROWS_CAPACITY;
-/** The kernel reads up to 31 bytes past the end of the input. */
-const SLACK = 32;
+/** The kernel reads up to 63 bytes past the end of the input. */
+const SLACK = 64;
 const PAGE = 65536;
 const NO_LIMIT = 0xffffffff;
 
