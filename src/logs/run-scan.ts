@@ -1,5 +1,6 @@
 // Plans the scan (files → units, large plain files cut into byte ranges) and runs it, in worker
 // threads when the input is large enough to pay for them.
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LogFormat, ReaderOptions } from "./formats/format.js";
@@ -33,6 +34,41 @@ export const planUnits = (inputs: readonly InputFile[], options: ReaderOptions, 
   return units;
 };
 
+/**
+ * Workers started before the scan is planned (prewarmScanWorkers): a worker takes ~60 ms to boot
+ * and load the scan, which then overlaps the main thread's own start-up. The next scan takes them.
+ */
+const warm: Worker[] = [];
+
+/** The scan's threads for inputs of `total` bytes in `units` units (this one included). */
+const threadsFor = (jobs: number | undefined, units: number, total: number, workersFrom = INLINE_BELOW): number =>
+  total >= workersFrom ? Math.max(1, Math.min(jobs ?? availableParallelism(), units, 8)) : 1;
+
+/**
+ * Starts the workers a scan of these paths will likely use (plain files only: directories, globs
+ * and standard input are left to the scan itself). A guess: the scan ends the ones it does not use.
+ */
+export const prewarmScanWorkers = (paths: readonly string[], jobs: number | undefined, tuning: { workersFrom?: number; range?: number } = {}): void => {
+  let total = 0;
+  let units = 0;
+  for (const p of paths) {
+    const st = p === "-" ? undefined : statSync(p, { throwIfNoEntry: false });
+    if (!st?.isFile()) return;
+    total += st.size;
+    units += p.endsWith(".gz") ? 1 : Math.max(1, Math.ceil(st.size / (tuning.range ?? RANGE)));
+  }
+  const script = besideModule("scan-worker.js");
+  for (let i = 1; script && i < threadsFor(jobs, units, total, tuning.workersFrom); i++) {
+    // unref: a run that fails before its scan still exits at once
+    const w = new Worker(script);
+    w.unref();
+    warm.push(w);
+  }
+};
+
+/** Prewarmed workers not taken by a scan yet. */
+export const prewarmedWorkers = (): number => warm.length;
+
 /** Called when a unit is done (its rows files are closed), in completion order. */
 export type UnitDone = (result: UnitResult) => void;
 
@@ -42,7 +78,7 @@ export type UnitDone = (result: UnitResult) => void;
  * a turn of the event loop, so its caller can start other work first): it would otherwise sit
  * idle, and a worker costs ~50 ms of start-up.
  */
-const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL | undefined, progress: Progress, done: UnitDone): Promise<UnitResult[]> =>
+const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: URL | undefined, progress: Progress, done: UnitDone, workersOnly = false): Promise<UnitResult[]> =>
   new Promise((resolve, reject) => {
     const order = [...units].sort((a, b) => (b.end ?? Infinity) - b.start - ((a.end ?? Infinity) - a.start));
     const next = new Int32Array(new SharedArrayBuffer(4));
@@ -64,7 +100,13 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
       if (results.length === units.length) finish();
     };
     for (let id = 1; script && id < count; id++) {
-      const w = new Worker(script, { workerData: { dir, units: order, next } satisfies WorkerData });
+      const data: WorkerData = { dir, units: order, next };
+      const prewarmed = warm.pop();
+      const w = prewarmed ?? new Worker(script, { workerData: data });
+      if (prewarmed) {
+        prewarmed.ref();
+        prewarmed.postMessage(data);
+      }
       workers.push(w);
       w.on("message", (m: FromWorker) => {
         if (m.type === "progress") progress(m.bytes, m.lines);
@@ -82,6 +124,7 @@ const pooled = (units: readonly ScanUnit[], dir: string, count: number, script: 
       }
     };
     if (units.length === 0) finish();
+    if (workersOnly && workers.length > 0) return;
     inThisThread().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 
@@ -93,13 +136,17 @@ export interface ScanOptions {
   progress?: Progress | undefined;
   /** Each unit as it finishes. */
   onUnit?: UnitDone | undefined;
+  /** Tests: when there are workers, this thread takes no unit (it would finish a small input before they boot). */
+  workersOnly?: boolean | undefined;
 }
 
 export const runScan = async (inputs: readonly InputFile[], units: readonly ScanUnit[], dir: string, opts: ScanOptions = {}): Promise<UnitResult[]> => {
   const progress = opts.progress ?? (() => undefined);
   const done = opts.onUnit ?? (() => undefined);
   const total = inputs.reduce((s, f) => s + f.size, 0);
-  const jobs = Math.min(opts.jobs ?? availableParallelism(), units.length, 8);
-  const script = jobs > 1 && total >= (opts.workersFrom ?? INLINE_BELOW) ? besideModule("scan-worker.js") : undefined;
-  return pooled(units, dir, script ? jobs : 1, script, progress, done);
+  const jobs = threadsFor(opts.jobs, units.length, total, opts.workersFrom);
+  const script = jobs > 1 ? besideModule("scan-worker.js") : undefined;
+  // prewarmed workers this scan does not need
+  for (const w of warm.splice(script ? jobs - 1 : 0)) void w.terminate();
+  return pooled(units, dir, script ? jobs : 1, script, progress, done, opts.workersOnly);
 };

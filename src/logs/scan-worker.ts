@@ -10,7 +10,6 @@ export interface WorkerData {
 }
 export type FromWorker = { type: "progress"; bytes: number; lines: number } | { type: "done"; result: UnitResult } | { type: "failed"; message: string };
 
-const { dir, units, next } = workerData as WorkerData;
 const port = parentPort!;
 let bytes = 0;
 let lines = 0;
@@ -27,7 +26,7 @@ const progress = (b: number, l: number): void => {
   }
 };
 
-const run = async (): Promise<void> => {
+const run = async ({ dir, units, next }: WorkerData): Promise<void> => {
   // the counter, not a message from the main thread, hands out units: the main thread scans too
   // and may be busy for a whole unit when this one finishes
   for (let i = Atomics.add(next, 0, 1); i < units.length; i = Atomics.add(next, 0, 1)) {
@@ -37,4 +36,9 @@ const run = async (): Promise<void> => {
     port.postMessage({ type: "done", result } satisfies FromWorker);
   }
 };
-run().catch((e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies FromWorker));
+const start = (data: WorkerData): void => {
+  run(data).catch((e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies FromWorker));
+};
+// a prewarmed worker (see prewarmScanWorkers) is told its units once the scan is planned
+if (workerData) start(workerData as WorkerData);
+else port.once("message", start);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatById } from "./formats/index.js";
-import { planUnits, runScan, type InputFile } from "./run-scan.js";
+import { planUnits, prewarmedWorkers, prewarmScanWorkers, runScan, type InputFile } from "./run-scan.js";
 
 let dir = "";
 const lines: string[] = [];
@@ -28,15 +28,28 @@ describe("scan", () => {
   const input = (): InputFile => ({ file, format: formatById("nginx-combined"), gzip: false, size: statSync(file).size, head: lines.slice(0, 20) });
   const expected403 = () => lines.filter((l) => / 403 \d+ "/.test(l)).length;
 
-  for (const [name, range, jobs] of [["one unit", 1 << 30, 0], ["many ranges, one thread", 4099, 0], ["many ranges, two workers", 7919, 2]] as const) {
-    it(`counts every line once: ${name}`, async () => {
+  const cases = [
+    ["one unit", 1 << 30, 0, false],
+    ["many ranges, one thread", 4099, 0, false],
+    ["many ranges, two workers", 7919, 2, false],
+    ["many ranges, a prewarmed worker", 7919, 2, true],
+    ["many ranges, one thread, a prewarmed worker left unused", 4099, 1, true],
+  ] as const;
+  for (const [name, range, jobs, prewarm] of cases) {
+    it(`counts every line once: ${name}`, { timeout: 30_000 }, async () => {
       const out = join(dir, name.replace(/\W+/g, "-"));
       rmSync(out, { recursive: true, force: true });
       const { mkdirSync } = await import("node:fs");
       mkdirSync(out);
+      if (prewarm) {
+        prewarmScanWorkers([file], 2, { workersFrom: 0, range });
+        assert.equal(prewarmedWorkers(), 1, "one worker booting beside this thread");
+      }
       const units = planUnits([input()], {}, range);
       const done: number[] = [];
-      const results = await runScan([input()], units, out, { jobs, workersFrom: 0, onUnit: (r) => done.push(r.u) });
+      const results = await runScan([input()], units, out, { jobs, workersFrom: 0, onUnit: (r) => done.push(r.u), workersOnly: jobs > 1 });
+      assert.equal(prewarmedWorkers(), 0, "the scan took the prewarmed worker, or ended it");
+      if (jobs > 1) assert.ok(results.every((r) => r.thread !== 0), `workers scanned every unit: ${results.map((r) => r.thread).join(",")}`);
       assert.deepEqual([...done].sort((a, b) => a - b), units.map((u) => u.u), "each unit reported once");
       const total = results.reduce((s, r) => s + r.lines, 0);
       assert.equal(total, lines.length);

@@ -4,6 +4,7 @@
 // byte comparisons; it runs in worker threads on byte ranges of large files.
 import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
 import { cloudtrailRecords, cloudtrailStatus } from "./formats/cloudtrail.js";
 import { LINE, type LineReader, type LogFormatId, type ReaderOptions } from "./formats/format.js";
@@ -43,6 +44,8 @@ export interface UnitResult {
   rows: [LogFormatId, string][];
   /** Where the lines of rows without their line are (their `at` offsets), when not in the unit's own file. */
   rawFile?: string;
+  /** The thread that scanned the unit (worker_threads' threadId; 0 is the main thread). */
+  thread: number;
 }
 
 const SAMPLES_PER_UNIT = 3;
@@ -225,7 +228,7 @@ class LineSink {
     bufferSize: number,
     private readonly rawPath: string,
   ) {
-    this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [] };
+    this.result = { u: unit.u, lines: 0, malformed: 0, forwarded: 0, status401: 0, status404: 0, samples: [], rows: [], thread: threadId };
     const format = formatById(unit.format);
     this.reader = format.reader(unit.head, unit.options);
     this.kernel = unit.kernel === false ? undefined : LineKernel.create(this.reader.shape, bufferSize);

@@ -74,6 +74,8 @@ const runLogsCommand = async (paths: string[], flags: LogsFlags, io: Io): Promis
     return EXIT.ok;
   }
   if (paths.length === 0) throw new WhyError("USAGE", "name at least one log file, directory or glob");
+  // the scan's workers boot while the rest of `logs` (DuckDB, the catalog) loads
+  (await import("../../logs/run-scan.js")).prewarmScanWorkers(paths, jobs);
   const { runLogs } = await import("../../logs/triage.js");
   const bar = flags.progress !== false && io.errIsTTY ? new ProgressBar({ write: io.err, unit: "lines", format: (n) => `${(n / 1e6).toFixed(2)}M` }) : undefined;
   let bytesRead = 0;
