@@ -11,7 +11,6 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   INPUT_UNRECOGNISED: "capture the response with curl -sv URL 2>&1 and diagnose that",
   HAR_INVALID: "re-export the HAR from the browser's network panel (Save all as HAR)",
   NO_DENIAL: "why403 explains 403s and the 401/404/429 answers that can hide one",
-  USAGE: "why403 probe --help lists the flags",
   UNKNOWN_ID: "why403 explain --list shows every id",
   HOST_NOT_FOUND: "check the spelling, or pass --resolve HOST:PORT:ADDRESS to choose the address",
   CONNECTION_FAILED: "check the port and that the server or the --proxy is up; --connect-to/--resolve choose another address",
@@ -35,9 +34,10 @@ export interface CliFailure {
   hint?: string;
 }
 
-export const describeError = (e: unknown): CliFailure => {
+/** `command`: the subcommand that ran, named in a usage hint. */
+export const describeError = (e: unknown, command?: string): CliFailure => {
   if (isWhyError(e)) {
-    const hint = HINTS[e.code];
+    const hint = e.code === "USAGE" ? (command ? `why403 ${command} --help lists its flags` : "add --help to the command to list its flags") : HINTS[e.code];
     return { code: e.code, message: e.message, ...(hint ? { hint } : {}) };
   }
   const err = e as NodeJS.ErrnoException;

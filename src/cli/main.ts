@@ -1,19 +1,23 @@
 // The command line: argument parsing, reading files, printing. Decides nothing itself.
 import { Command, CommanderError } from "commander";
-import { registerAws } from "./commands/aws.js";
-import { registerDiagnose } from "./commands/diagnose.js";
-import { registerExplain } from "./commands/explain.js";
-import { registerInspect } from "./commands/inspect.js";
-import { registerLogs } from "./commands/logs.js";
-import { registerProbe } from "./commands/probe.js";
-import { registerRedact } from "./commands/redact.js";
-import { registerServe } from "./commands/serve.js";
 import { describeError, EXIT } from "./errors.js";
 import type { Io, RegisterCommand } from "./io.js";
 import { packageVersion } from "./package-root.js";
 
-/** Every subcommand, one module each; a new command adds one line here. */
-const COMMANDS: RegisterCommand[] = [registerDiagnose, registerExplain, registerRedact, registerServe, registerAws, registerInspect, registerProbe, registerLogs];
+/**
+ * Every subcommand, one module each, loaded only when needed (the command line names one: only it
+ * loads, so `logs` starts without the diagnosis engine and its catalog); a new command adds one line.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
+  diagnose: async () => (await import("./commands/diagnose.js")).registerDiagnose,
+  explain: async () => (await import("./commands/explain.js")).registerExplain,
+  redact: async () => (await import("./commands/redact.js")).registerRedact,
+  serve: async () => (await import("./commands/serve.js")).registerServe,
+  aws: async () => (await import("./commands/aws.js")).registerAws,
+  inspect: async () => (await import("./commands/inspect.js")).registerInspect,
+  probe: async () => (await import("./commands/probe.js")).registerProbe,
+  logs: async () => (await import("./commands/logs.js")).registerLogs,
+};
 
 const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
 const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
@@ -29,7 +33,8 @@ export const rewriteUrlArgv = (argv: string[]): string[] => {
   return argv;
 };
 
-export const buildProgram = (io: Io, setExit: (code: number) => void): Command => {
+/** The program with the command argv names (none for --version), or every command (help, a typo, no command). */
+export const buildProgram = async (io: Io, setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> => {
   const program = new Command()
     .name("why403")
     .description("Finds which layer answered 403 Forbidden, why, what to change and how to verify the fix.")
@@ -54,7 +59,9 @@ Examples:
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );
-  for (const register of COMMANDS) register(program, io, setExit);
+  const first = argv[2];
+  const named = first === "-V" || first === "--version" ? [] : first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(named.map((c) => COMMANDS[c]!()))) register(program, io, setExit);
   return program;
 };
 
@@ -67,20 +74,21 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
     errIsTTY: io?.errIsTTY ?? Boolean(process.stderr.isTTY),
   };
   let code: number = EXIT.ok;
-  const program = buildProgram(full, (c) => (code = c));
+  const args = rewriteUrlArgv(argv);
+  const program = await buildProgram(full, (c) => (code = c), args);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
       return EXIT.usage;
     }
-    await program.parseAsync(rewriteUrlArgv(argv));
+    await program.parseAsync(args);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    const f = describeError(e);
+    const f = describeError(e, args[2] !== undefined && Object.hasOwn(COMMANDS, args[2]) ? args[2] : undefined);
     full.err(`why403: error[${f.code}]: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}\n`);
     return f.code === "UNKNOWN_ID" || f.code === "USAGE" ? EXIT.usage : EXIT.failed;
   }

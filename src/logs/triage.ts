@@ -4,10 +4,10 @@ import { pipeline } from "node:stream/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as DuckDB from "@duckdb/node-api";
+import type { clusterText as ClusterText } from "./cluster-text.js";
 import { WhyError } from "../model/errors.js";
 import { Redactor } from "../redact/redactor.js";
 import type { CauseId, ResponderId } from "../model/taxonomy.js";
-import { clusterText } from "./cluster-text.js";
 import { detectFormat } from "./detect.js";
 import { expandInputs, isGzip, readHead } from "./files.js";
 import { linesTableOf, lit, scalarText, type LogFormatId, type ReaderOptions } from "./formats/format.js";
@@ -188,6 +188,9 @@ const scanAndTriage = async (
   const opening = openDuckDB(opts.jobs);
   // a failure to open is reported where it is awaited, after the scan
   opening.catch(() => undefined);
+  // the catalog (each cause's fix and verify) loads while the scan runs, not before it
+  const texts = import("./cluster-text.js");
+  texts.catch(() => undefined);
   const scanned = await scanning.catch(async (e: unknown) => {
     await opening.then(({ close }) => close()).catch(() => undefined);
     throw e;
@@ -198,7 +201,7 @@ const scanAndTriage = async (
   const { c, close } = await opening;
   try {
     for (const s of sources) await c.run(linesView(s, scanned.flatMap((r) => r.rows.filter(([f]) => f === s).map(([, path]) => path))));
-    return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap, display);
+    return await triage(c, inputs, units, results, offsets, sources, skipped, opts, lap, display, (await texts).clusterText);
   } finally {
     close();
   }
@@ -215,6 +218,7 @@ const triage = async (
   opts: LogsOptions,
   lap: (phase: string) => void,
   display: (file: string) => string,
+  clusterText: typeof ClusterText,
 ): Promise<LogsReport> => {
   const redactor = new Redactor(!opts.showSecrets);
   const spec: TriageSpec = { sources, since: opts.since, until: opts.until, top: opts.top ?? 5 };

@@ -132,6 +132,7 @@ describe("why403 logs (CLI)", () => {
     const since = run(["--since", "yesterday-ish", cf]);
     assert.equal(since.status, 2);
     assert.match(since.stderr, /^why403: error\[USAGE\]: logs: not a time: yesterday-ish/);
+    assert.match(since.stderr, /\(hint: why403 logs --help lists its flags\)\n$/, "the hint names the command that ran");
     const missing = run([join(dir, "nope.log")]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /error\[FILE_NOT_FOUND\]/);

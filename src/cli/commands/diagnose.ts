@@ -87,7 +87,7 @@ const runDiagnose = async (files: string[], opts: DiagnoseFlags, io: Io): Promis
       first = false;
     } catch (e) {
       failed++;
-      const f = describeError(e);
+      const f = describeError(e, "diagnose");
       if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
       io.err(formatFailure(file, f) + "\n");
       if (format === "json") io.out(renderJson({ file, error: { code: f.code, message: f.message } }) + "\n");

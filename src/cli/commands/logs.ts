@@ -126,7 +126,7 @@ export const registerLogs: RegisterCommand = (program, io, setExit) => {
       try {
         setExit(await runLogsCommand(paths, flags, io));
       } catch (e) {
-        const f = describeError(e);
+        const f = describeError(e, "logs");
         if (flags.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
         io.err(formatFailure("logs", f) + "\n");
         setExit(f.code === "USAGE" ? EXIT.usage : EXIT.failed);

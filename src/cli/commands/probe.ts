@@ -65,7 +65,7 @@ const runProbeCommand = async (url: string, opts: ProbeCliOptions, io: Io): Prom
     printReport(report, { format, ...(opts.color !== undefined ? { color: opts.color } : {}) }, io);
     return EXIT.ok;
   } catch (e) {
-    const f = describeError(e);
+    const f = describeError(e, "probe");
     if (opts.debug && e instanceof Error) io.err(`${e.stack ?? e.message}\n`);
     // the URL may carry a signature or token: never echo it unredacted
     const { Redactor } = await import("../../redact/redactor.js");

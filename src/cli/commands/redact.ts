@@ -84,7 +84,7 @@ const runRedact = async (file: string, opts: RedactFlags, io: Io): Promise<numbe
     stream?.destroy();
     if (tmp) await rm(tmp, { force: true });
     if (e instanceof WhyError && e.code === "USAGE") throw e;
-    io.err(formatFailure(file, describeError(e)) + "\n");
+    io.err(formatFailure(file, describeError(e, "redact")) + "\n");
     return EXIT.failed;
   }
 };
