@@ -28,6 +28,14 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   PORT_IN_USE: "choose another --port, or leave it out for a free random one",
 };
 
+/** Where a command's advice differs from the default one. */
+const COMMAND_HINTS: Readonly<Record<string, Partial<Record<ErrorCode, string>>>> = {
+  logs: {
+    INPUT_UNRECOGNISED: "why403 logs --help lists the formats it reads; --input-format names one when detection fails",
+    FILE_NOT_FOUND: "check the path; quote globs ('logs/**/*.gz') so that why403 expands them; use - for standard input",
+  },
+};
+
 export interface CliFailure {
   code: string;
   message: string;
@@ -37,7 +45,8 @@ export interface CliFailure {
 /** `command`: the subcommand that ran, named in a usage hint. */
 export const describeError = (e: unknown, command?: string): CliFailure => {
   if (isWhyError(e)) {
-    const hint = e.code === "USAGE" ? (command ? `why403 ${command} --help lists its flags` : "add --help to the command to list its flags") : HINTS[e.code];
+    const hint =
+      e.code === "USAGE" ? (command ? `why403 ${command} --help lists its flags` : "add --help to the command to list its flags") : ((command ? COMMAND_HINTS[command]?.[e.code] : undefined) ?? HINTS[e.code]);
     return { code: e.code, message: e.message, ...(hint ? { hint } : {}) };
   }
   const err = e as NodeJS.ErrnoException;

@@ -52,7 +52,13 @@ export const prewarmScanWorkers = (paths: readonly string[], jobs: number | unde
   let total = 0;
   let units = 0;
   for (const p of paths) {
-    const st = p === "-" ? undefined : statSync(p, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = p === "-" ? undefined : statSync(p, { throwIfNoEntry: false });
+    } catch {
+      // unreadable: the scan itself reports it, with the path
+      return;
+    }
     if (!st?.isFile()) return;
     total += st.size;
     units += p.endsWith(".gz") ? 1 : Math.max(1, Math.ceil(st.size / (tuning.range ?? RANGE)));

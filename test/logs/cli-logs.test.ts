@@ -141,7 +141,7 @@ describe("why403 logs (CLI)", () => {
     const unknown = run([readme]);
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /warning: .*README\.txt: not a log format why403 reads/);
-    assert.match(unknown.stderr, /error\[INPUT_UNRECOGNISED\]/);
+    assert.match(unknown.stderr, /error\[INPUT_UNRECOGNISED\].*\(hint: why403 logs --help lists the formats it reads/);
     assert.doesNotMatch(unknown.stderr, /\n\s+at /, "no stack trace");
     // forced to a format it is not in: every line malformed, reported, exit 1
     const forced = run(["--json", "--input-format", "waf", readme]);
