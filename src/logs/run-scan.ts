@@ -68,6 +68,8 @@ export const prewarmScanWorkers = (paths: readonly string[], jobs: number | unde
     // unref: a run that fails before its scan still exits at once
     const w = new Worker(script);
     w.unref();
+    // one that fails to boot is dropped (the scan goes on without it), not an uncaught error
+    w.once("error", () => warm.includes(w) && warm.splice(warm.indexOf(w), 1));
     warm.push(w);
   }
 };
