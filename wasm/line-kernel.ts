@@ -156,7 +156,8 @@ function statusAt(p: usize, to: usize, shape: usize, fields: i32, sep: u8, statu
 // handed back as a record, as before.
 
 const US: u8 = 0x1f;
-const ROW_SLACK: usize = 64;
+/** A row's bytes beyond its fields: u, n and at (at most 10 + 10 + 20 digits), 3 separators, the newline; plus one separator a field. */
+const ROW_OVERHEAD: usize = 44;
 
 let rowsUsed: usize = 0;
 let rowsCount: i32 = 0;
@@ -193,18 +194,20 @@ export function resultRowsFull(): i32 {
 function writeDigits(o: usize, v: u64): usize {
   let len: usize = 1;
   for (let t = v; t >= 10; t /= 10) len++;
-  for (let i = o + len - 1; i >= o; i--) {
-    store<u8>(i, <u8>(48 + <u32>(v % 10)));
+  let i = o + len;
+  do {
+    store<u8>(--i, <u8>(48 + <u32>(v % 10)));
     v /= 10;
-    if (i == o) break;
-  }
+  } while (i > o);
   return o + len;
 }
 
 /**
- * The row of line [p, end) at o: u, n, at, then the kept fields (`keep` lists walk positions: a
- * field index, or `fields` for the status), separated by 0x1f, ending in a newline. 0 when the
- * line is not one the kernel may write (see above). `ranges` is scratch room for 2*(fields+1) i32.
+ * The row of line [p, end) at o: u, n, at, then the kept fields (`keep` lists distinct walk
+ * positions: a field index, or `fields` for the status), separated by 0x1f, ending in a newline.
+ * 0 when the line is not one the kernel may write (see above). `ranges` is scratch room for
+ * 2*(fields+1) i32. It walks the line again: noting every field's end in statusAt would cost on
+ * every line, and only 403s get here.
  */
 function writeRow(p: usize, end: usize, shape: usize, fields: i32, sep: u8, keep: usize, keepCount: i32, fieldAfterStatus: i32, ranges: usize, o: usize, u: i32, n: i32, at: f64): usize {
   if (!plainText(p, end)) return 0;
@@ -290,11 +293,13 @@ export function scan(
     if (end > p && load<u8>(end - 1) == CR) end--;
     if (s == 403 && keepCount > 0) {
       // room for the longest row this line can make; a full area ends the pass before the line
-      if (rowsUsed + (end - p) + ROW_SLACK > rowsCapacity && rowsUsed > 0) {
+      // (a line too long for an empty area is handed back as a record)
+      const fits = rowsUsed + (end - p) + ROW_OVERHEAD + <usize>keepCount <= rowsCapacity;
+      if (!fits && rowsUsed > 0) {
         rowsFull = 1;
         break;
       }
-      if (rowsUsed + (end - p) + ROW_SLACK <= rowsCapacity) {
+      if (fits) {
         const o = writeRow(p, end, shape, fields, sep, keep, keepCount, fieldAfterStatus, ranges, rows + rowsUsed, u, lineBase + lines, atBase + <f64>p);
         if (o) {
           rowsUsed = o - rows;

@@ -42,11 +42,16 @@ export interface CliFailure {
   hint?: string;
 }
 
-/** `command`: the subcommand that ran, named in a usage hint. */
+/** The advice for an error code, the command's own where it has one. */
+const hintFor = (code: ErrorCode, command: string | undefined): string | undefined => {
+  if (code === "USAGE") return command ? `why403 ${command} --help lists its flags` : "add --help to the command to list its flags";
+  return (command ? COMMAND_HINTS[command]?.[code] : undefined) ?? HINTS[code];
+};
+
+/** `command`: the subcommand that ran, whose advice the hint gives. */
 export const describeError = (e: unknown, command?: string): CliFailure => {
   if (isWhyError(e)) {
-    const hint =
-      e.code === "USAGE" ? (command ? `why403 ${command} --help lists its flags` : "add --help to the command to list its flags") : ((command ? COMMAND_HINTS[command]?.[e.code] : undefined) ?? HINTS[e.code]);
+    const hint = hintFor(e.code, command);
     return { code: e.code, message: e.message, ...(hint ? { hint } : {}) };
   }
   const err = e as NodeJS.ErrnoException;

@@ -19,6 +19,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   logs: async () => (await import("./commands/logs.js")).registerLogs,
 };
 
+/** The subcommand argv names, if it names one. */
+const commandNamed = (argv: readonly string[]): string | undefined => {
+  const first = argv[2];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+};
+
 const isUrl = (s: string | undefined): boolean => !!s && /^https?:\/\//i.test(s);
 const ROOT_FLAGS = new Set(["-h", "--help", "-V", "--version"]);
 
@@ -59,8 +65,8 @@ Examples:
 
 Exit codes: 0 diagnosed, 1 some input failed, 2 usage error.`,
     );
-  const first = argv[2];
-  const named = first === "-V" || first === "--version" ? [] : first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  const command = commandNamed(argv);
+  const named = argv[2] === "-V" || argv[2] === "--version" ? [] : command ? [command] : Object.keys(COMMANDS);
   for (const register of await Promise.all(named.map((c) => COMMANDS[c]!()))) register(program, io, setExit);
   return program;
 };
@@ -88,7 +94,7 @@ export const run = async (argv: string[], io?: Partial<Io>): Promise<number> => 
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    const f = describeError(e, args[2] !== undefined && Object.hasOwn(COMMANDS, args[2]) ? args[2] : undefined);
+    const f = describeError(e, commandNamed(args));
     full.err(`why403: error[${f.code}]: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ""}\n`);
     return f.code === "UNKNOWN_ID" || f.code === "USAGE" ? EXIT.usage : EXIT.failed;
   }

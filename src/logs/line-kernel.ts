@@ -264,11 +264,16 @@ export class LineKernel {
     return Buffer.from(this.mem.memory.buffer, ROWS_AT, bytes);
   }
 
-  /** The walk positions of a format's stored fields `fields` (indexes into its stored fields), if the kernel can write them all. */
+  /**
+   * The walk positions of a format's stored fields `fields` (indexes into its stored fields), if
+   * the kernel can write them all; distinct, so that a row is never longer than its line plus the
+   * kernel's allowance for numbers and separators.
+   */
   static rowColumns(shape: LineShape | undefined, fields: readonly number[]): Uint8Array | undefined {
     const columns = shape?.rows?.columns;
     if (!columns || fields.length === 0 || fields.length > RANGES_AT - KEEP_AT || fields.some((f) => f >= columns.length)) return undefined;
-    return Uint8Array.from(fields, (f) => columns[f]!);
+    const keep = Uint8Array.from(fields, (f) => columns[f]!);
+    return new Set(keep).size === keep.length ? keep : undefined;
   }
 
   /** Record i of the last pass: start and end (buffer offsets), line index in the pass, status or -1. */

@@ -93,9 +93,9 @@ const stopwatch = (report: LogsOptions["timing"]) => {
 };
 
 const openDuckDB = async (jobs: number | undefined): Promise<{ c: DuckDB.DuckDBConnection; close: () => void }> => {
-  // loaded once the scan has started; the CLI bundles it into a chunk of its own (node-api's 124
-  // CommonJS files, loaded one by one, cost ~55 ms of a run that lasts about a second)
-  // the CommonJS module object is the default export, in Node as in the bundle (which gives no named ones)
+  // loaded once the scan has started, from a chunk of the CLI bundle of its own (node-api's 124
+  // CommonJS files, loaded one by one, cost ~55 ms of a run that lasts about a second); the
+  // CommonJS module object is the default export, in Node as in the bundle (which has no named ones)
   const { DuckDBInstance } = (await import("@duckdb/node-api")).default as unknown as typeof DuckDB;
   const instance = await DuckDBInstance.create(":memory:", jobs ? { threads: String(Math.max(1, jobs)) } : {});
   const c = await instance.connect();
